@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian 12 packages dyad's build and tests need.  Safe to rerun;
+# does nothing when everything is present.  Needs root (or sudo) for apt-get.
+set -e
+PKGS="build-essential cmake pkg-config clang-14 libclang-rt-14-dev \
+libjansson-dev libxml2-dev libutf8proc-dev libsqlite3-dev libmicrohttpd-dev \
+wordnet-base"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+echo "installing:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null

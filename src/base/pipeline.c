@@ -1,0 +1,242 @@
+/*
+ * pipeline.c — the public entry points: model loading, contexts, reading a
+ * document, running the stages in order, and writing results.  Each stage's
+ * work lives in its own folder; this file only wires them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../clean/clean.h"
+#include "../code/code.h"
+#include "../emit/emit.h"
+#include "../mention/mention.h"
+#include "../parse/parse.h"
+#include "../read/read.h"
+#include "../segment/segment.h"
+#include "model.h"
+
+#ifndef DYAD_DEFAULT_DATADIR
+#define DYAD_DEFAULT_DATADIR "data"
+#endif
+#ifndef DYAD_DEFAULT_MODELDIR
+#define DYAD_DEFAULT_MODELDIR "models"
+#endif
+
+const char *dyad_strerror(dyad_status code) {
+    static const char *const names[DYAD_STATUS_COUNT] = {
+        "ok", "out of memory", "input/output error", "bad input document",
+        "model or data file error", "invalid argument", "limit exceeded",
+        "event store error"};
+    if ((unsigned)code >= DYAD_STATUS_COUNT) return "unknown error";
+    return names[code];
+}
+
+const char *dyad_version(void) { return DYAD_VERSION_STRING; }
+
+bool dy_path_join(char *out, size_t n, const char *dir, const char *rel) {
+    int k = snprintf(out, n, "%s/%s", dir, rel);
+    return k > 0 && (size_t)k < n;
+}
+
+dyad_model_options dyad_model_options_default(void) {
+    dyad_model_options o = {NULL, NULL, DYAD_LOAD_ALL, NULL};
+    return o;
+}
+
+static bool set_dir(char *dst, size_t n, const char *a, const char *b, const char *c) {
+    const char *d = a ? a : b ? b : c;
+    size_t len = strlen(d);
+    while (len > 1 && d[len - 1] == '/') len--;
+    if (len >= n) return false;
+    memcpy(dst, d, len);
+    dst[len] = 0;
+    return true;
+}
+
+dyad_status dyad_model_load(const dyad_model_options *opts, dyad_model **out, dyad_error *err) {
+    *out = NULL;
+    dyad_model_options o = opts ? *opts : dyad_model_options_default();
+    if (o.load & ~(unsigned)DYAD_LOAD_ALL)
+        return dy_err(err, DYAD_EINVAL, "unknown load flags 0x%x", o.load);
+    const dyad_allocator *a = o.alloc ? o.alloc : dyad_default_allocator();
+    dyad_model *m = dy_malloc(a, sizeof *m);
+    if (!m) return dy_err(err, DYAD_ENOMEM, "out of memory loading the model");
+    memset(m, 0, sizeof *m);
+    m->alloc = *a;
+    if (!set_dir(m->data_dir, sizeof m->data_dir, o.data_dir, getenv("DYAD_DATA"),
+                 DYAD_DEFAULT_DATADIR) ||
+        !set_dir(m->model_dir, sizeof m->model_dir, o.model_dir, getenv("DYAD_MODELS"),
+                 DYAD_DEFAULT_MODELDIR)) {
+        dy_free(a, m);
+        return dy_err(err, DYAD_EINVAL, "data or model directory name too long");
+    }
+    dyad_status st = DYAD_OK;
+    char path[1200];
+    if (o.load & DYAD_LOAD_CLEAN) {
+        if (!dy_path_join(path, sizeof path, m->data_dir, "clean/rules.txt"))
+            st = dy_err(err, DYAD_EINVAL, "data directory name too long");
+        else
+            st = dy_clean_rules_load(&m->alloc, path, &m->clean, err);
+        if (st == DYAD_OK) m->loaded |= DYAD_LOAD_CLEAN;
+    }
+    if (st == DYAD_OK && (o.load & DYAD_LOAD_PARSE)) {
+        st = dy_parse_model_load(&m->alloc, m->model_dir, m->data_dir, &m->parse, err);
+        if (st == DYAD_OK) m->loaded |= DYAD_LOAD_PARSE;
+    }
+    if (st == DYAD_OK && (o.load & DYAD_LOAD_ACTORS)) {
+        st = dy_actors_load(&m->alloc, m->data_dir, &m->actors, err);
+        if (st == DYAD_OK) m->loaded |= DYAD_LOAD_ACTORS;
+    }
+    if (st == DYAD_OK && (o.load & DYAD_LOAD_PLACES)) {
+        st = dy_gazetteer_load(&m->alloc, m->data_dir, &m->gaz, err);
+        if (st == DYAD_OK) m->loaded |= DYAD_LOAD_PLACES;
+    }
+    if (st == DYAD_OK && (o.load & DYAD_LOAD_CODE)) {
+        st = dy_lexicon_load(&m->alloc, m->data_dir, &m->lexicon, err);
+        if (st == DYAD_OK) m->loaded |= DYAD_LOAD_CODE;
+    }
+    if (st != DYAD_OK) {
+        dyad_model_free(m);
+        return st;
+    }
+    snprintf(m->version, sizeof m->version, "dyad %s; parser %s", DYAD_VERSION_STRING,
+             m->parse ? dy_parse_model_version(m->parse) : "not loaded");
+    *out = m;
+    return DYAD_OK;
+}
+
+void dyad_model_free(dyad_model *m) {
+    if (!m) return;
+    dyad_allocator a = m->alloc;
+    dy_clean_rules_free(&a, m->clean);
+    dy_parse_model_free(&a, m->parse);
+    dy_actors_free(&a, m->actors);
+    dy_gazetteer_free(&a, m->gaz);
+    dy_lexicon_free(&a, m->lexicon);
+    dy_free(&a, m);
+}
+
+const char *dyad_model_version(const dyad_model *m) { return m ? m->version : ""; }
+
+dyad_ctx *dyad_ctx_new(const dyad_model *m) {
+    const dyad_allocator *a = m ? &m->alloc : dyad_default_allocator();
+    dyad_ctx *c = dy_malloc(a, sizeof *c);
+    if (!c) return NULL;
+    c->model = m;
+    dy_arena_init(&c->arena, a);
+    return c;
+}
+
+void dyad_ctx_reset(dyad_ctx *ctx) {
+    if (ctx) dy_arena_reset(&ctx->arena);
+}
+
+void dyad_ctx_free(dyad_ctx *ctx) {
+    if (!ctx) return;
+    dy_arena_free(&ctx->arena);
+    dy_free(ctx->arena.alloc, ctx);
+}
+
+dyad_status dyad_doc_read(dyad_ctx *ctx, dyad_input format, const char *bytes, size_t n,
+                          const dyad_doc_meta *meta, dyad_doc **out, dyad_error *err) {
+    *out = NULL;
+    if (!ctx || (!bytes && n)) return dy_err(err, DYAD_EINVAL, "no context or no bytes");
+    if (format == DYAD_INPUT_AUTO) format = dy_read_detect(bytes, n);
+    dyad_doc *doc = DY_ANEW(&ctx->arena, dyad_doc, 1);
+    if (!doc) return dy_err(err, DYAD_ENOMEM, "out of memory");
+    doc->ctx = ctx;
+    doc->input = format;
+    if (meta) {
+        if (meta->id) doc->id = dy_arena_strdup(&ctx->arena, meta->id, strlen(meta->id));
+        if (meta->date) doc->date = dy_arena_strdup(&ctx->arena, meta->date, strlen(meta->date));
+        if (meta->title) doc->title = dy_arena_strdup(&ctx->arena, meta->title, strlen(meta->title));
+        if (meta->source) doc->source = dy_arena_strdup(&ctx->arena, meta->source, strlen(meta->source));
+        if (meta->url) doc->url = dy_arena_strdup(&ctx->arena, meta->url, strlen(meta->url));
+    }
+    dyad_status st;
+    switch (format) {
+    case DYAD_INPUT_TEXT: st = dy_read_text(ctx, doc, bytes, n, err); break;
+    case DYAD_INPUT_JSONL: st = dy_read_jsonl(ctx, doc, bytes, n, err); break;
+    case DYAD_INPUT_HTML: st = dy_read_html(ctx, doc, bytes, n, err); break;
+    default: return dy_err(err, DYAD_EINVAL, "unknown input format %d", (int)format);
+    }
+    if (st != DYAD_OK) return st;
+    *out = doc;
+    return DYAD_OK;
+}
+
+dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad_error *err) {
+    if (!ctx || !doc || upto < DYAD_STAGE_CLEAN || upto > DYAD_STAGE_CODE)
+        return dy_err(err, DYAD_EINVAL, "bad arguments to dyad_doc_process");
+    const dyad_model *m = ctx->model;
+    dyad_status st = DYAD_OK;
+    for (int s = doc->stage + 1; s <= (int)upto && st == DYAD_OK; s++) {
+        switch ((dyad_stage)s) {
+        case DYAD_STAGE_CLEAN: st = dy_clean(ctx, doc, err); break;
+        case DYAD_STAGE_SEGMENT: st = dy_segment(ctx, doc, err); break;
+        case DYAD_STAGE_PARSE:
+            if (!m || !m->parse)
+                return dy_err(err, DYAD_EINVAL, "parsing needs a model loaded with DYAD_LOAD_PARSE");
+            st = dy_parse_doc(ctx, doc, err);
+            break;
+        case DYAD_STAGE_MENTION:
+            if (!m || !m->actors)
+                return dy_err(err, DYAD_EINVAL, "mentions need a model loaded with DYAD_LOAD_ACTORS");
+            st = dy_mention_doc(ctx, doc, err);
+            break;
+        case DYAD_STAGE_CODE:
+            if (!m || !m->lexicon)
+                return dy_err(err, DYAD_EINVAL, "coding needs a model loaded with DYAD_LOAD_CODE");
+            st = dy_code_doc(ctx, doc, err);
+            break;
+        }
+        if (st == DYAD_OK) doc->stage = s;
+    }
+    return st;
+}
+
+const char *dyad_doc_id(const dyad_doc *doc) { return doc && doc->id.p ? doc->id.p : ""; }
+size_t dyad_doc_sentence_count(const dyad_doc *doc) { return doc ? doc->nsent : 0; }
+size_t dyad_doc_event_count(const dyad_doc *doc) { return doc ? doc->nevent : 0; }
+
+static int needed_stage(dyad_output form) {
+    switch (form) {
+    case DYAD_OUT_CLEAN:
+    case DYAD_OUT_CLEAN_EXPLAIN: return DYAD_STAGE_CLEAN;
+    case DYAD_OUT_SENTENCES: return DYAD_STAGE_SEGMENT;
+    case DYAD_OUT_CONLLU: return DYAD_STAGE_PARSE;
+    case DYAD_OUT_MENTIONS: return DYAD_STAGE_MENTION;
+    case DYAD_OUT_EVENTS:
+    case DYAD_OUT_PHOENIX:
+    case DYAD_OUT_PLOVER:
+    case DYAD_OUT_EXPLAIN: return DYAD_STAGE_CODE;
+    }
+    return -1;
+}
+
+dyad_status dyad_doc_write(const dyad_doc *doc, dyad_output form, unsigned flags,
+                           dyad_sink sink, void *ud, dyad_error *err) {
+    int need = needed_stage(form);
+    if (!doc || !sink || need < 0) return dy_err(err, DYAD_EINVAL, "bad arguments to dyad_doc_write");
+    if (flags & ~(unsigned)DYAD_WRITE_NO_TEXT) return dy_err(err, DYAD_EINVAL, "unknown write flags 0x%x", flags);
+    if (doc->stage < need)
+        return dy_err(err, DYAD_EINVAL, "document not processed far enough for this output");
+    dy_buf b;
+    dy_buf_init(&b, doc->ctx->arena.alloc);
+    switch (form) {
+    case DYAD_OUT_SENTENCES: dy_emit_sentences(doc, &b); break;
+    case DYAD_OUT_CLEAN: dy_emit_clean(doc, &b); break;
+    case DYAD_OUT_CLEAN_EXPLAIN: dy_emit_clean_explain(doc, &b); break;
+    case DYAD_OUT_CONLLU: dy_emit_conllu(doc, &b); break;
+    case DYAD_OUT_MENTIONS: dy_emit_mentions(doc, &b); break;
+    case DYAD_OUT_EVENTS: dy_emit_events(doc, flags, &b); break;
+    case DYAD_OUT_PHOENIX: dy_emit_phoenix(doc, &b); break;
+    case DYAD_OUT_PLOVER: dy_emit_plover(doc, flags, &b); break;
+    case DYAD_OUT_EXPLAIN: dy_emit_explain(doc, &b); break;
+    }
+    dyad_status st = DYAD_OK;
+    if (b.err) st = dy_err(err, DYAD_ENOMEM, "out of memory writing output");
+    else if (b.n && sink(b.p, b.n, ud) != 0) st = dy_err(err, DYAD_EIO, "cannot write output");
+    dy_buf_free(&b);
+    return st;
+}

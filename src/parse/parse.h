@@ -1,0 +1,26 @@
+/*
+ * parse.h — POS tagger (UPOS+XPOS), lemmatizer and labelled dependency
+ * parser, trained on UD English EWT by `dyad train`.  Model files live in
+ * models/ (binary: magic, version, checksum; see docs/models.md).
+ */
+#ifndef DY_PARSE_H
+#define DY_PARSE_H
+
+#include "../base/model.h"
+
+typedef struct dy_parse_model dy_parse_model;
+
+/* Load the tagger, parser and lemma tables from model_dir (and data_dir for
+ * the lemmatizer's exception lists).  DYAD_EMODEL naming the file when one is
+ * missing, truncated, corrupt or of another format version. */
+dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir,
+                                const char *data_dir, dy_parse_model **out,
+                                dyad_error *err);
+void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m);
+const char *dy_parse_model_version(const dy_parse_model *m);
+
+/* Tag, lemmatise and parse every sentence of doc (fills upos, xpos, lemma,
+ * head, deprel of doc->toks).  Thread-safe for distinct contexts. */
+dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+
+#endif
