@@ -1,6 +1,6 @@
 /*
- * emit.c — writers for sentences, cleaned text and CoNLL-U.  Event, mention
- * and explanation writers are in their own files.
+ * emit.c — writers for sentences, cleaned text and CoNLL-U.  Mentions are in
+ * emit_mentions.c, events (JSONL, Phoenix, PLOVER, explain) in emit_events.c.
  */
 #include "emit.h"
 
@@ -68,8 +68,3 @@ void dy_emit_conllu(const dyad_doc *doc, dy_buf *out) {
     }
 }
 
-void dy_emit_mentions(const dyad_doc *doc, dy_buf *out) { (void)doc; (void)out; }
-void dy_emit_events(const dyad_doc *doc, unsigned flags, dy_buf *out) { (void)doc; (void)flags; (void)out; }
-void dy_emit_phoenix(const dyad_doc *doc, dy_buf *out) { (void)doc; (void)out; }
-void dy_emit_plover(const dyad_doc *doc, unsigned flags, dy_buf *out) { (void)doc; (void)flags; (void)out; }
-void dy_emit_explain(const dyad_doc *doc, dy_buf *out) { (void)doc; (void)out; }

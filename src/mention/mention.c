@@ -1,24 +1,60 @@
-/* mention.c — placeholder: no dictionaries yet. */
+/* mention.c — runs the actor, time and place recognisers and sorts the
+ * mentions by sentence and position. */
+#include <stdlib.h>
+
 #include "mention.h"
 
-struct dy_actor_dict { int unused; };
-struct dy_gazetteer { int unused; };
+dy_mention *dy_mention_push(dyad_ctx *ctx, dyad_doc *doc) {
+    /* Capacity doubles at powers of two (>= 16). */
+    size_t n = doc->nment;
+    if (n >= 16 && (n & (n - 1)) == 0) {
+        dy_mention *m = dy_arena_grow(&ctx->arena, doc->ments, n, n * 2, sizeof *m);
+        if (!m) return NULL;
+        doc->ments = m;
+    } else if (n == 0) {
+        doc->ments = DY_ANEW(&ctx->arena, dy_mention, 16);
+        if (!doc->ments) return NULL;
+    }
+    dy_mention *m = &doc->ments[doc->nment++];
+    memset(m, 0, sizeof *m);
+    m->antecedent = -1;
+    return m;
+}
 
-dyad_status dy_actors_load(const dyad_allocator *a, const char *data_dir,
-                           dy_actor_dict **out, dyad_error *err) {
-    (void)data_dir;
-    *out = dy_malloc(a, sizeof **out);
-    return *out ? DYAD_OK : dy_err(err, DYAD_ENOMEM, "out of memory");
-}
-void dy_actors_free(const dyad_allocator *a, dy_actor_dict *d) { dy_free(a, d); }
-dyad_status dy_gazetteer_load(const dyad_allocator *a, const char *data_dir,
-                              dy_gazetteer **out, dyad_error *err) {
-    (void)data_dir;
-    *out = dy_malloc(a, sizeof **out);
-    return *out ? DYAD_OK : dy_err(err, DYAD_ENOMEM, "out of memory");
-}
-void dy_gazetteer_free(const dyad_allocator *a, dy_gazetteer *g) { dy_free(a, g); }
 dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
-    (void)ctx; (void)doc; (void)err;
-    return DYAD_OK;
+    dyad_status st = dy_actors_find(ctx, doc, err);
+    if (st == DYAD_OK) st = dy_times_find(ctx, doc, err);
+    if (st == DYAD_OK && ctx->model && ctx->model->gaz) st = dy_places_find(ctx, doc, err);
+    /* Recognisers append in their own order; antecedent indexes are fixed up
+     * by the actor recogniser itself, so sorting must keep actor order: only
+     * a stable merge by (sent, start) that maps indexes would be safe.  The
+     * actor pass runs first and is already sorted; times and places are only
+     * referenced by events, which are coded after this, so a stable sort with
+     * index remapping is done here. */
+    size_t n = doc->nment;
+    if (n < 2) return st;
+    uint32_t *order = DY_ANEW(&ctx->arena, uint32_t, n);
+    int32_t *newidx = DY_ANEW(&ctx->arena, int32_t, n);
+    dy_mention *sorted = DY_ANEW(&ctx->arena, dy_mention, n + 16);
+    if (!order || !newidx || !sorted) return dy_err(err, DYAD_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) order[i] = (uint32_t)i;
+    /* insertion sort keyed on (sent, start): stable, and n is small per doc */
+    for (size_t i = 1; i < n; i++) {
+        uint32_t v = order[i];
+        size_t j = i;
+        while (j > 0) {
+            const dy_mention *a = &doc->ments[order[j - 1]], *b = &doc->ments[v];
+            if (a->sent < b->sent || (a->sent == b->sent && a->start <= b->start)) break;
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = v;
+    }
+    for (size_t i = 0; i < n; i++) newidx[order[i]] = (int32_t)i;
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = doc->ments[order[i]];
+        if (sorted[i].antecedent >= 0) sorted[i].antecedent = newidx[sorted[i].antecedent];
+    }
+    doc->ments = sorted;
+    return st;
 }

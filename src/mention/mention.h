@@ -1,7 +1,8 @@
 /*
  * mention.h — actors (dictionaries + coreference), times and places.
- * dy_mention_doc runs all three recognisers and leaves doc->ments sorted by
- * (sentence, start).
+ * dy_mention_doc runs the recognisers and leaves doc->ments sorted by
+ * (sentence, start).  Each recogniser appends to doc->ments with
+ * dy_mention_push.
  */
 #ifndef DY_MENTION_H
 #define DY_MENTION_H
@@ -11,18 +12,28 @@
 typedef struct dy_actor_dict dy_actor_dict;
 typedef struct dy_gazetteer dy_gazetteer;
 
-/* Actor and agent dictionaries from <data_dir>/actors/ (docs/dictionaries.md). */
+/* Actor and agent dictionaries from <data_dir>/actors/ (docs/dictionaries.md).
+ * src/mention/actors.c */
 dyad_status dy_actors_load(const dyad_allocator *a, const char *data_dir,
                            dy_actor_dict **out, dyad_error *err);
 void dy_actors_free(const dyad_allocator *a, dy_actor_dict *d);
+/* Find actor mentions (with coreference) in a parsed document. */
+dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 
-/* Gazetteer from <data_dir>/places/. */
+/* Temporal expressions, normalised against doc->date.  src/mention/times.c */
+dyad_status dy_times_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+
+/* Gazetteer from <data_dir>/places/.  src/mention/places.c */
 dyad_status dy_gazetteer_load(const dyad_allocator *a, const char *data_dir,
                               dy_gazetteer **out, dyad_error *err);
 void dy_gazetteer_free(const dyad_allocator *a, dy_gazetteer *g);
+/* Place mentions (needs the gazetteer; a no-op without one). */
+dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 
-/* Recognise actors (needs DYAD_LOAD_ACTORS), and times and places when the
- * model has them; fills doc->ments. */
+/* Append a zeroed mention to doc->ments (antecedent = -1); NULL on OOM. */
+dy_mention *dy_mention_push(dyad_ctx *ctx, dyad_doc *doc);
+
+/* Run all recognisers (src/mention/mention.c). */
 dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 
 #endif
