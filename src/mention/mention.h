@@ -33,6 +33,13 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 /* Append a zeroed mention to doc->ments (antecedent = -1); NULL on OOM. */
 dy_mention *dy_mention_push(dyad_ctx *ctx, dyad_doc *doc);
 
+/* Give an event its time and place (src/mention/attach.c): a time or place
+ * mention in the event's own clause first (found from the trigger token
+ * through the parse), then the sentence's, else the document date and the
+ * dateline.  Sets ev->time, ev->place (mention indexes or -1) and ev->date
+ * (cut to the precision the text supports; arena memory of ctx). */
+void dy_attach_time_place(dyad_ctx *ctx, const dyad_doc *doc, dy_event *ev);
+
 /* Run all recognisers (src/mention/mention.c). */
 dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 
