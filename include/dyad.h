@@ -186,7 +186,8 @@ typedef enum dyad_output {
 } dyad_output;
 
 enum {
-    DYAD_WRITE_NO_TEXT = 1u << 0  /* leave the sentence text out */
+    DYAD_WRITE_NO_TEXT = 1u << 0, /* leave the sentence text out */
+    DYAD_WRITE_TOKENS = 1u << 1   /* sentences: add a "tokens" array of forms */
 };
 
 /* Write the document's results in the given form.  The document must have

@@ -218,13 +218,13 @@ dyad_status dyad_doc_write(const dyad_doc *doc, dyad_output form, unsigned flags
                            dyad_sink sink, void *ud, dyad_error *err) {
     int need = needed_stage(form);
     if (!doc || !sink || need < 0) return dy_err(err, DYAD_EINVAL, "bad arguments to dyad_doc_write");
-    if (flags & ~(unsigned)DYAD_WRITE_NO_TEXT) return dy_err(err, DYAD_EINVAL, "unknown write flags 0x%x", flags);
+    if (flags & ~(unsigned)(DYAD_WRITE_NO_TEXT | DYAD_WRITE_TOKENS)) return dy_err(err, DYAD_EINVAL, "unknown write flags 0x%x", flags);
     if (doc->stage < need)
         return dy_err(err, DYAD_EINVAL, "document not processed far enough for this output");
     dy_buf b;
     dy_buf_init(&b, doc->ctx->arena.alloc);
     switch (form) {
-    case DYAD_OUT_SENTENCES: dy_emit_sentences(doc, &b); break;
+    case DYAD_OUT_SENTENCES: dy_emit_sentences(doc, flags, &b); break;
     case DYAD_OUT_CLEAN: dy_emit_clean(doc, &b); break;
     case DYAD_OUT_CLEAN_EXPLAIN: dy_emit_clean_explain(doc, &b); break;
     case DYAD_OUT_CONLLU: dy_emit_conllu(doc, &b); break;

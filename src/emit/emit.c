@@ -4,14 +4,23 @@
  */
 #include "emit.h"
 
-void dy_emit_sentences(const dyad_doc *doc, dy_buf *out) {
+void dy_emit_sentences(const dyad_doc *doc, unsigned flags, dy_buf *out) {
     for (size_t i = 0; i < doc->nsent; i++) {
         const dy_sentence *s = &doc->sents[i];
         dy_buf_puts(out, "{\"doc_id\":");
         dy_buf_json_dystr(out, doc->id);
         dy_buf_printf(out, ",\"index\":%zu,\"text\":", i);
         dy_buf_json_str(out, doc->text.p + s->cstart, s->cend - s->cstart);
-        dy_buf_printf(out, ",\"start\":%u,\"end\":%u}\n", s->start, s->end);
+        dy_buf_printf(out, ",\"start\":%u,\"end\":%u", s->start, s->end);
+        if (flags & DYAD_WRITE_TOKENS) {
+            dy_buf_puts(out, ",\"tokens\":[");
+            for (uint32_t k = 0; k < s->ntok; k++) {
+                if (k) dy_buf_putc(out, ',');
+                dy_buf_json_dystr(out, doc->toks[s->tok0 + k].form);
+            }
+            dy_buf_putc(out, ']');
+        }
+        dy_buf_puts(out, "}\n");
     }
 }
 

@@ -7,7 +7,7 @@
 
 #include "../base/model.h"
 
-void dy_emit_sentences(const dyad_doc *doc, dy_buf *out);
+void dy_emit_sentences(const dyad_doc *doc, unsigned flags, dy_buf *out);
 void dy_emit_clean(const dyad_doc *doc, dy_buf *out);
 void dy_emit_clean_explain(const dyad_doc *doc, dy_buf *out);
 void dy_emit_conllu(const dyad_doc *doc, dy_buf *out);
