@@ -50,6 +50,8 @@ bool cli_parse(int argc, char **argv, cli_opts *o, const char *const *valued) {
     o->jobs = 1;
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     o->rest = calloc((size_t)argc + 1, sizeof *o->rest);
+    o->owned[0] = o->files;
+    o->owned[1] = o->rest;
     if (!o->files || !o->rest) { cli_error("out of memory"); return false; }
     bool only_files = false;
     for (int i = 0; i < argc; i++) {
@@ -112,6 +114,12 @@ bool cli_parse(int argc, char **argv, cli_opts *o, const char *const *valued) {
 #undef TAKES
     }
     return true;
+}
+
+void cli_opts_free(cli_opts *o) {
+    free(o->owned[0]);
+    free(o->owned[1]);
+    o->owned[0] = o->owned[1] = NULL;
 }
 
 dyad_model *cli_load_model(const cli_opts *o, unsigned load) {

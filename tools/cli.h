@@ -37,7 +37,11 @@ typedef struct cli_opts {
     int nfiles;
     char **rest;            /* arguments the common parser did not know */
     int nrest;
+    void *owned[2];         /* heap arrays behind files/rest; cli_opts_free */
 } cli_opts;
+
+/* Free what cli_parse allocated (main does this after the verb returns). */
+void cli_opts_free(cli_opts *o);
 
 /* Parse the common options of argv (after the verb).  Unknown options are
  * collected in rest for the verb to handle; those named in `valued` (a

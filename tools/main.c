@@ -83,6 +83,7 @@ int main(int argc, char **argv) {
         o.nrest = argc - 2;
         o.rest = argv + 2;
         int rc = verbs[i].fn(&o);
+        cli_opts_free(&o);
         if (fflush(stdout) != 0 && rc == EXIT_OK) rc = EXIT_OUTPUT;
         return rc;
     }
