@@ -170,6 +170,12 @@ static size_t scan_word(ucp p, size_t k, size_t e, int *abbr) {
     *abbr = DY_TK_WORD;
     for (;;) {
         while (j < e) {
+            unsigned char a = p[j];
+            if (a < 0x80) { /* ASCII fast path */
+                if ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') { grp++; prev = a; j++; continue; }
+                if ((a >= '0' && a <= '9') || a == '_') { grp_alpha = false; grp++; prev = a; j++; continue; }
+                break;
+            }
             size_t l;
             uint32_t c = cp_at(p, j, e, &l);
             if (dy_seg_class(c) != DY_CC_WORD) break;
