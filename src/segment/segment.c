@@ -55,11 +55,18 @@ static bool space_at(const dyad_doc *d, size_t k) {
 
 dyad_status dy_segment(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     dy_seg S = {doc, &ctx->arena, 0, NULL, 0};
-    doc->toks = NULL;
-    doc->sents = NULL;
     doc->ntok = doc->nsent = 0;
     if (!doc->map && doc->text.n) return dy_err(err, DYAD_EINVAL, "segment: no offset map");
     if (doc->text.n >= UINT32_MAX) return dy_err(err, DYAD_ELIMIT, "document too large to segment");
+    /* News text averages 5-6 bytes a token: size for that, grow if denser. */
+    S.cap = doc->text.n / 5 + 16;
+    if (S.cap > UINT32_MAX) S.cap = UINT32_MAX;
+    doc->toks = dy_arena_alloc(S.A, dy_mul(S.cap, sizeof *doc->toks));
+    S.kind = dy_arena_alloc(S.A, S.cap);
+    if (!doc->toks || !S.kind) return dy_err(err, DYAD_ENOMEM, "out of memory segmenting");
+    S.nsent_cap = S.cap / 16 + 4;
+    doc->sents = dy_arena_alloc(S.A, dy_mul(S.nsent_cap, sizeof *doc->sents));
+    if (!doc->sents) return dy_err(err, DYAD_ENOMEM, "out of memory segmenting");
     for (size_t k = 0; k < doc->npara; k++) {
         const dy_para *pa = &doc->paras[k];
         size_t b = pa->cstart, e = pa->cend;
