@@ -1,20 +1,702 @@
-/* code.c — placeholder: no lexicon yet. */
-#include "code.h"
+/*
+ * code.c — the event coder.  For each sentence: find trigger tokens (verbs
+ * and event nouns in the lexicon, conditions checked on the dependency
+ * parse), resolve frames (say/claim/deny/accuse verbs, intent/threat/appeal
+ * families, light verbs, control verbs), find source and target actors
+ * through the grammar (subject, passive agent, object, prepositional
+ * targets, possessors, control, relative clauses, conjuncts), work out the
+ * status and attribution (status.c), then emit one dy_event per
+ * source/target pair, give it a time and place and drop within-document
+ * duplicates.  docs/patterns.md describes the rules with examples.
+ */
+#include <stdio.h>
 
-struct dy_lexicon { int unused; };
+#include "../mention/mention.h"
+#include "coder.h"
 
-dyad_status dy_lexicon_load(const dyad_allocator *a, const char *data_dir,
-                            dy_lexicon **out, dyad_error *err) {
-    (void)data_dir;
-    *out = dy_malloc(a, sizeof **out);
-    return *out ? DYAD_OK : dy_err(err, DYAD_ENOMEM, "out of memory");
+/* MARK: - sentence view */
+
+static dy_str tok_lemma(const dy_sent_view *S, int32_t t) {
+    const dy_token *k = &S->t[t];
+    return k->lemma.n ? k->lemma : k->form;
 }
-void dy_lexicon_free(const dyad_allocator *a, dy_lexicon *lx) { dy_free(a, lx); }
-const dy_cameo_entry *dy_cameo_find(const dy_lexicon *lx, const char *code) {
-    (void)lx; (void)code;
-    return NULL;
+
+bool dy_sv_lemma_is(const dy_sent_view *S, int32_t t, const char *w) {
+    dy_str l = tok_lemma(S, t), c = dy_str_c(w);
+    return dy_str_ieq(l, c) || dy_str_ieq(S->t[t].form, c);
 }
+
+static bool is_obl(int d) {
+    return d == DY_DEP_OBL || d == DY_DEP_OBL_AGENT || d == DY_DEP_OBL_UNMARKED;
+}
+static bool is_nmod(int d) { return d == DY_DEP_NMOD || d == DY_DEP_NMOD_UNMARKED; }
+
+int32_t dy_sv_child(const dy_sent_view *S, int32_t t, int deprel) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == deprel) return c;
+    return -1;
+}
+
+/* The preposition (case or mark child, or a "fixed" compound such as
+ * "according to") of a dependent; empty when none. */
+int32_t dy_sv_case(const dy_sent_view *S, int32_t t) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_CASE || S->t[c].deprel == DY_DEP_MARK) return c;
+    return -1;
+}
+
+bool dy_sv_has_case(const dy_sent_view *S, int32_t t, const char *prep) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if ((S->t[c].deprel == DY_DEP_CASE || S->t[c].deprel == DY_DEP_MARK) && dy_sv_lemma_is(S, c, prep))
+            return true;
+    return false;
+}
+
+/* Prepositional dependents of a verb or noun (obl, nmod, advcl/acl with a
+ * marker) with the given preposition. */
+static int32_t prep_dep(const dy_sent_view *S, int32_t t, dy_str prep, int32_t after) {
+    int32_t c = after < 0 ? S->first[t] : S->next[after];
+    for (; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (!(is_obl(d) || is_nmod(d) || d == DY_DEP_ADVCL || d == DY_DEP_ACL || d == DY_DEP_XCOMP)) continue;
+        for (int32_t k = S->first[c]; k >= 0; k = S->next[k])
+            if ((S->t[k].deprel == DY_DEP_CASE || S->t[k].deprel == DY_DEP_MARK) &&
+                (dy_str_ieq(tok_lemma(S, k), prep) || dy_str_ieq(S->t[k].form, prep)))
+                return c;
+    }
+    return -1;
+}
+
+/* MARK: - actors */
+
+/* The actor mention naming the noun phrase headed by tok: a mention over the
+ * token itself, else one in its modifiers (compound, amod, possessor, flat,
+ * appos, "of"-nmod), breadth first, two levels deep. */
+int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
+    if (tok < 0) return -1;
+    if (S->ment[tok] >= 0) return S->ment[tok];
+    int32_t q[32];
+    int nq = 0, qi = 0, depth[32];
+    q[nq] = tok, depth[nq++] = 0;
+    while (qi < nq) {
+        int32_t x = q[qi];
+        int dx = depth[qi++];
+        for (int32_t c = S->first[x]; c >= 0; c = S->next[c]) {
+            int d = S->t[c].deprel;
+            bool ok = d == DY_DEP_COMPOUND || d == DY_DEP_AMOD || d == DY_DEP_NMOD_POSS ||
+                      d == DY_DEP_FLAT || d == DY_DEP_APPOS ||
+                      (is_nmod(d) && dx == 0 && dy_sv_has_case(S, c, "of"));
+            if (!ok) continue;
+            if (S->ment[c] >= 0) return S->ment[c];
+            if (dx + 1 < 2 && nq < 32) q[nq] = c, depth[nq++] = dx + 1;
+        }
+    }
+    return -1;
+}
+
+/* Actors of a noun phrase and of its conjuncts ("Hezbollah and Moscow"). */
+static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) {
+    int n = 0;
+    if (tok < 0) return 0;
+    int32_t m = dy_sv_actor_np(S, tok);
+    if (m >= 0) out[n++] = m;
+    for (int32_t c = S->first[tok]; c >= 0 && n < max; c = S->next[c]) {
+        if (S->t[c].deprel != DY_DEP_CONJ) continue;
+        int32_t mc = dy_sv_actor_np(S, c);
+        bool dup = false;
+        for (int i = 0; i < n; i++) dup |= out[i] == mc;
+        if (mc >= 0 && !dup) out[n++] = mc;
+    }
+    return n;
+}
+
+static bool is_passive(const dy_sent_view *S, int32_t t) {
+    return dy_sv_child(S, t, DY_DEP_NSUBJ_PASS) >= 0 || dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0;
+}
+
+static int32_t agent_of(const dy_sent_view *S, int32_t t) {
+    int32_t a = dy_sv_child(S, t, DY_DEP_OBL_AGENT);
+    if (a < 0) a = prep_dep(S, t, DY_STR("by"), -1);
+    return a;
+}
+
+static void path_add(char *path, size_t cap, const char *fmt, const char *w, size_t wn) {
+    size_t l = strlen(path);
+    if (l + 4 >= cap) return;
+    snprintf(path + l, cap - l, fmt, (int)wn, w);
+}
+#define PATH(P, fmt, S, tok) \
+    path_add((P), DY_PATH_CAP, (fmt), (S)->t[tok].form.p, (S)->t[tok].form.n)
+
+/* Sources of the predicate at t (a verb); path explains how. */
+int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char *path, int depth) {
+    if (t < 0 || depth > 6) return 0;
+    int n = 0;
+    const dy_token *k = &S->t[t];
+    bool pass = is_passive(S, t);
+    if (!pass) {
+        int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ);
+        if (s >= 0 && (n = actors_of(S, s, out, max))) {
+            PATH(path, "nsubj(%.*s)", S, t);
+            return n;
+        }
+        if (s >= 0 && k->deprel != DY_DEP_ACL_RELCL) return 0; /* a subject, but no actor */
+    } else {
+        int32_t a = agent_of(S, t);
+        if (a >= 0 && (n = actors_of(S, a, out, max))) {
+            PATH(path, "obl:agent(%.*s)", S, t);
+            return n;
+        }
+        if (a >= 0) return 0;
+    }
+    int32_t h = k->head;
+    if (h < 0) return 0;
+    switch (k->deprel) {
+    case DY_DEP_XCOMP:
+    case DY_DEP_ADVCL:
+        if (k->deprel == DY_DEP_ADVCL && dy_sv_has_case(S, t, "if")) return 0;
+        if (S->entry[h] >= 0 && S->lx->ents[S->entry[h]].ctl_obj) {
+            int32_t o = dy_sv_child(S, h, DY_DEP_OBJ);
+            if (o < 0) o = prep_dep(S, h, DY_STR("on"), -1);
+            if (o >= 0 && (n = actors_of(S, o, out, max))) {
+                PATH(path, "obj(%.*s)/control", S, h);
+                return n;
+            }
+        }
+        PATH(path, "%.*s/", S, h);
+        return dy_sv_subjects(S, h, out, max, path, depth + 1);
+    case DY_DEP_CONJ:
+        if (S->t[h].upos != DY_UPOS_VERB) return 0;
+        PATH(path, "conj(%.*s)/", S, h);
+        return dy_sv_subjects(S, h, out, max, path, depth + 1);
+    case DY_DEP_ACL_RELCL:
+    case DY_DEP_ACL:
+        if (pass) return 0;
+        if ((n = actors_of(S, h, out, max))) PATH(path, "relcl-head(%.*s)", S, h);
+        return n;
+    default:
+        return 0;
+    }
+}
+
+/* MARK: - trigger matching */
+
+static bool child_lemma(const dy_sent_view *S, int32_t t, int d1, int d2, dy_str w) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if ((S->t[c].deprel == d1 || S->t[c].deprel == d2) &&
+            (dy_str_ieq(tok_lemma(S, c), w) || dy_str_ieq(S->t[c].form, w)))
+            return true;
+    return false;
+}
+
+static bool alts_match_tok(const dy_sent_view *S, const dy_lex_alts *a, int32_t t) {
+    if (dy_lex_alts_match(S->lx, a, tok_lemma(S, t))) return true;
+    if (dy_lex_alts_match(S->lx, a, S->t[t].form)) return true;
+    /* "chemical weapons": a compound/amod modifier may carry the class */
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if ((S->t[c].deprel == DY_DEP_COMPOUND || S->t[c].deprel == DY_DEP_AMOD) &&
+            !a->any && dy_lex_alts_match(S->lx, a, tok_lemma(S, c)))
+            return true;
+    return false;
+}
+
+static int32_t object_of(const dy_sent_view *S, int32_t t) {
+    int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+    if (o < 0 && is_passive(S, t)) o = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
+    if (o < 0 && S->t[t].upos == DY_UPOS_NOUN) {
+        /* nouns: "the supply of weapons" */
+        o = prep_dep(S, t, DY_STR("of"), -1);
+    }
+    return o;
+}
+
+static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t t) {
+    if (e->prt.n && !child_lemma(S, t, DY_DEP_COMPOUND_PRT, DY_DEP_ADVMOD, e->prt)) {
+        /* "step down" parsed with an obl/nmod particle is rare; require it */
+        return false;
+    }
+    for (int i = 0; i < e->npre; i++)
+        if (!child_lemma(S, t, DY_DEP_AMOD, DY_DEP_COMPOUND, e->pre[i])) return false;
+    if (e->has_obj || e->noobj) {
+        int32_t o = object_of(S, t);
+        if (e->noobj && dy_sv_child(S, t, DY_DEP_OBJ) >= 0) return false;
+        if (e->has_obj) {
+            bool ok = false;
+            for (int32_t x = o; x >= 0 && !ok;) {
+                ok = alts_match_tok(S, &e->obj, x);
+                /* "weapons and ammunition": conjuncts of the object */
+                int32_t nx = -1;
+                for (int32_t c = S->first[x]; c >= 0; c = S->next[c])
+                    if (S->t[c].deprel == DY_DEP_CONJ) { nx = c; break; }
+                x = nx;
+            }
+            if (!ok) return false;
+        }
+    }
+    for (int i = 0; i < e->npreps; i++) {
+        bool ok = false;
+        for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0 && !ok;
+             p = prep_dep(S, t, e->preps[i].prep, p))
+            ok = alts_match_tok(S, &e->preps[i].what, p);
+        if (!ok) return false;
+    }
+    return true;
+}
+
+static int32_t match_kind(const dy_sent_view *S, int32_t t, int kind) {
+    size_t first, n;
+    dy_str l = tok_lemma(S, t);
+    if (!dy_lexicon_lookup(S->lx, kind, l, &first, &n)) {
+        if (dy_str_eq(l, S->t[t].form) || !dy_lexicon_lookup(S->lx, kind, S->t[t].form, &first, &n))
+            return -2; /* no entries at all */
+    }
+    for (size_t i = first; i < first + n; i++)
+        if (entry_matches(S, &S->lx->ents[i], t)) return (int32_t)i;
+    return -1;
+}
+
+static int32_t match_token(const dy_sent_view *S, int32_t t) {
+    int up = S->t[t].upos;
+    if (S->ment[t] >= 0 && up != DY_UPOS_VERB) return -1; /* part of an actor name */
+    if (up == DY_UPOS_VERB) {
+        int32_t r = match_kind(S, t, DY_LEX_VERB);
+        if (r == -2) r = match_kind(S, t, DY_LEX_NOUN); /* gerunds: "the shelling" */
+        return r < 0 ? -1 : r;
+    }
+    if (up == DY_UPOS_NOUN || up == DY_UPOS_PROPN) {
+        int32_t r = match_kind(S, t, DY_LEX_NOUN);
+        return r < 0 ? -1 : r;
+    }
+    return -1;
+}
+
+/* MARK: - complements of frame verbs */
+
+static bool is_trigger_event(const dy_sent_view *S, int32_t c) {
+    if (c < 0 || S->entry[c] < 0) return false;
+    if (S->lx->ents[S->entry[c]].role == DY_ROLE_TOPIC) return true;
+    int r = S->lx->ents[S->entry[c]].role;
+    return S->lx->ents[S->entry[c]].code[0] && r != DY_ROLE_SAY && r != DY_ROLE_CLAIM;
+}
+
+/* The complement event of a frame word: clausal complement, object noun,
+ * "for"/"of"/"to" dependent, or (through a light verb / pass verb) theirs. */
+int32_t dy_sv_complement(const dy_sent_view *S, int32_t h) {
+    static const int order[] = {DY_DEP_XCOMP, DY_DEP_CCOMP, DY_DEP_OBJ, DY_DEP_ADVCL, DY_DEP_ACL,
+                                DY_DEP_OBL, DY_DEP_NMOD, DY_DEP_NSUBJ_PASS};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+        for (int32_t c = S->first[h]; c >= 0; c = S->next[c]) {
+            int d = S->t[c].deprel;
+            if (d != order[k]) continue;
+            if (d == DY_DEP_ADVCL || d == DY_DEP_OBL || d == DY_DEP_NMOD || d == DY_DEP_ACL) {
+                if (!(dy_sv_has_case(S, c, "of") || dy_sv_has_case(S, c, "for") ||
+                      dy_sv_has_case(S, c, "to") || dy_sv_has_case(S, c, "from") ||
+                      dy_sv_has_case(S, c, "with") || dy_sv_has_case(S, c, "on") ||
+                      (d == DY_DEP_ACL && dy_sv_child(S, c, DY_DEP_MARK) < 0)))
+                    continue;
+            }
+            if (is_trigger_event(S, c)) return c;
+            /* one step down: "the release of prisoners" under "called for";
+             * "to continue attacking"; a noun whose modifier is the event */
+            if (S->entry[c] >= 0 && S->lx->ents[S->entry[c]].role == DY_ROLE_PASS) {
+                int32_t cc = dy_sv_complement(S, c);
+                if (cc >= 0) return cc;
+            }
+            if (S->entry[c] >= 0 && S->lx->ents[S->entry[c]].role == DY_ROLE_LIGHT) {
+                int32_t o = dy_sv_child(S, c, DY_DEP_OBJ);
+                if (is_trigger_event(S, o)) return o;
+            }
+            /* "expressed willingness to negotiate", "demanded an end to the
+             * siege": an event under a plain object noun */
+            if (S->entry[c] < 0 && (d == DY_DEP_OBJ || d == DY_DEP_OBL)) {
+                for (int32_t g = S->first[c]; g >= 0; g = S->next[g]) {
+                    int dg = S->t[g].deprel;
+                    if ((dg == DY_DEP_ACL || dg == DY_DEP_NMOD || is_nmod(dg)) && is_trigger_event(S, g))
+                        return g;
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+/* MARK: - targets */
+
+static const char *const TARGET_PREPS[] = {"against", "on", "with", "to", "toward", "towards",
+                                           "at", "into", "upon", "onto", "over", NULL};
+
+/* Targets of the predicate at t; path explains how. */
+static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
+                      int max, char *path) {
+    int n = 0;
+    const dy_token *k = &S->t[t];
+    bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
+    if (!noun) {
+        if (is_passive(S, t)) {
+            int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
+            if (s >= 0 && (n = actors_of(S, s, out, max))) {
+                PATH(path, "nsubj:pass(%.*s)", S, t);
+                return n;
+            }
+            if (s < 0 && (k->deprel == DY_DEP_ACL) && (n = actors_of(S, k->head, out, max))) {
+                PATH(path, "acl-head(%.*s)", S, k->head);
+                return n;
+            }
+        }
+        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+        if (o >= 0 && (n = actors_of(S, o, out, max))) {
+            PATH(path, "obj(%.*s)", S, t);
+            return n;
+        }
+        int32_t io = dy_sv_child(S, t, DY_DEP_IOBJ);
+        if (io >= 0 && (n = actors_of(S, io, out, max))) {
+            PATH(path, "iobj(%.*s)", S, t);
+            return n;
+        }
+        /* relative clause whose object is the relative pronoun:
+         * "the positions that Turkey shelled" */
+        if (k->deprel == DY_DEP_ACL_RELCL && dy_sv_child(S, t, DY_DEP_NSUBJ) >= 0 && o < 0) {
+            for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+                if (S->t[c].deprel == DY_DEP_NSUBJ && S->t[c].upos != DY_UPOS_PRON &&
+                    (n = actors_of(S, k->head, out, max))) {
+                    PATH(path, "relcl-head(%.*s)", S, k->head);
+                    return n;
+                }
+        }
+        /* the object noun's own target: "launched strikes on Kurdish positions" */
+        if (o >= 0 && e->role == DY_ROLE_LIGHT) return 0;
+    }
+    for (int i = 0; i < e->npreps; i++)
+        for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0; p = prep_dep(S, t, e->preps[i].prep, p))
+            if ((n = actors_of(S, p, out, max))) {
+                PATH(path, "%.*s", S, p);
+                return n;
+            }
+    for (const char *const *w = TARGET_PREPS; *w; w++) {
+        dy_str prep = dy_str_c(*w);
+        for (int32_t p = prep_dep(S, t, prep, -1); p >= 0; p = prep_dep(S, t, prep, p))
+            if ((n = actors_of(S, p, out, max))) {
+                size_t l = strlen(path);
+                snprintf(path + l, DY_PATH_CAP - l, "%s-%s(%.*s)", noun ? "nmod" : "obl", *w,
+                         (int)k->form.n, k->form.p);
+                return n;
+            }
+    }
+    if (noun) {
+        /* "the shelling of Kurdish positions": "of" names the target */
+        if (!e->of_src) {
+            for (int32_t p = prep_dep(S, t, DY_STR("of"), -1); p >= 0; p = prep_dep(S, t, DY_STR("of"), p))
+                if ((n = actors_of(S, p, out, max))) {
+                    PATH(path, "nmod-of(%.*s)", S, t);
+                    return n;
+                }
+        }
+        /* the light verb's prepositional target: "carried out strikes against X" */
+        int32_t h = k->head;
+        if (h >= 0 && k->deprel == DY_DEP_OBJ && S->entry[h] >= 0 &&
+            S->lx->ents[S->entry[h]].role == DY_ROLE_LIGHT) {
+            for (const char *const *w = TARGET_PREPS; *w; w++) {
+                dy_str prep = dy_str_c(*w);
+                int32_t p = prep_dep(S, h, prep, -1);
+                if (p >= 0 && (n = actors_of(S, p, out, max))) {
+                    PATH(path, "obl(%.*s)", S, h);
+                    return n;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* Sources of an event noun: possessor, actor modifier, "by" agent, "of"
+ * agent for visit-like nouns, or the subject of the light verb. */
+static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
+                        int max, char *path, bool *between) {
+    int n = 0;
+    *between = false;
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_NMOD_POSS || d == DY_DEP_AMOD || d == DY_DEP_COMPOUND || d == DY_DEP_DET_POSS) {
+            if ((n = actors_of(S, c, out, max))) {
+                PATH(path, "%.*s-modifier", S, c);
+                return n;
+            }
+        }
+    }
+    int32_t b = prep_dep(S, t, DY_STR("by"), -1);
+    if (b >= 0 && (n = actors_of(S, b, out, max))) {
+        PATH(path, "nmod-by(%.*s)", S, t);
+        return n;
+    }
+    b = prep_dep(S, t, DY_STR("between"), -1);
+    if (b < 0) b = prep_dep(S, t, DY_STR("among"), -1);
+    if (b >= 0 && (n = actors_of(S, b, out, max)) >= 2) {
+        PATH(path, "nmod-between(%.*s)", S, t);
+        *between = true;
+        return n;
+    }
+    if (e->of_src) {
+        b = prep_dep(S, t, DY_STR("of"), -1);
+        if (b >= 0 && (n = actors_of(S, b, out, max))) {
+            PATH(path, "nmod-of(%.*s)", S, t);
+            return n;
+        }
+    }
+    const dy_token *k = &S->t[t];
+    int32_t h = k->head;
+    if (h < 0) return 0;
+    const dy_lex_entry *he = S->entry[h] >= 0 ? &S->lx->ents[S->entry[h]] : NULL;
+    if ((k->deprel == DY_DEP_OBJ || k->deprel == DY_DEP_NSUBJ_PASS) && he && he->role == DY_ROLE_LIGHT) {
+        PATH(path, "light-verb(%.*s)/", S, h);
+        return dy_sv_subjects(S, h, out, max, path, 1);
+    }
+    if (k->deprel == DY_DEP_CONJ && S->t[h].upos == DY_UPOS_NOUN && S->entry[h] >= 0) {
+        bool bt;
+        PATH(path, "conj(%.*s)/", S, h);
+        return noun_sources(S, h, &S->lx->ents[S->entry[h]], out, max, path, &bt);
+    }
+    return 0;
+}
+
+/* MARK: - events */
+
+typedef struct cand {
+    int32_t trig;
+    const dy_lex_entry *e;
+    char code[5];
+    int32_t src[8], tgt[8];
+    int nsrc, ntgt;
+    bool recip;
+    int status;
+    int32_t attr;
+    char spath[DY_PATH_CAP], tpath[DY_PATH_CAP], cues[DY_PATH_CAP];
+    int32_t comp;           /* complement token for families, or -1 */
+} cand;
+
+static bool same_code(const dyad_doc *doc, int32_t a, int32_t b) {
+    return dy_str_eq(doc->ments[a].code, doc->ments[b].code);
+}
+
+static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
+                              const cand *c, int32_t src, int32_t tgt, dyad_error *err) {
+    if (!doc->ments[src].code.n) return DYAD_OK;           /* no coded source, no event */
+    if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt))) tgt = -1;
+    if (tgt >= 0 && src == tgt) return DYAD_OK;
+    if (doc->nevent == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        dy_event *p = dy_arena_grow(&ctx->arena, doc->events, doc->nevent, nc, sizeof *p);
+        if (!p) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
+        doc->events = p;
+        *cap = nc;
+    }
+    dy_event *ev = &doc->events[doc->nevent];
+    memset(ev, 0, sizeof *ev);
+    ev->sent = S->si;
+    ev->src = src;
+    ev->tgt = tgt;
+    ev->attr = (c->status == DY_ST_REPORTED || c->status == DY_ST_ALLEGED || c->status == DY_ST_DENIED)
+                   ? c->attr : -1;
+    ev->time = ev->place = -1;
+    memcpy(ev->code, c->code, sizeof ev->code);
+    ev->status = (uint8_t)c->status;
+    /* trigger span: the word, its particle or noun modifiers when adjacent */
+    uint32_t a = (uint32_t)c->trig, b = (uint32_t)c->trig + 1;
+    for (int32_t k = S->first[c->trig]; k >= 0; k = S->next[k]) {
+        int d = S->t[k].deprel;
+        bool part = (d == DY_DEP_COMPOUND_PRT && c->e->prt.n) ||
+                    ((d == DY_DEP_AMOD || d == DY_DEP_COMPOUND) && c->e->npre);
+        if (!part) continue;
+        if ((uint32_t)k + 1 == a) a = (uint32_t)k;
+        else if ((uint32_t)k == b) b = (uint32_t)k + 1;
+    }
+    ev->trig_tok = a;
+    ev->trig_ntok = b - a;
+    char buf[1024];
+    size_t l = 0;
+    l += (size_t)snprintf(buf, sizeof buf, "pattern %.*s \"%.*s\"", (int)c->e->src.n, c->e->src.p,
+                          (int)c->e->text.n, c->e->text.p);
+    if (c->comp >= 0 && l < sizeof buf)
+        l += (size_t)snprintf(buf + l, sizeof buf - l, "; complement \"%.*s\"",
+                              (int)S->t[c->comp].form.n, S->t[c->comp].form.p);
+    if (l < sizeof buf)
+        snprintf(buf + l, sizeof buf - l, "; source %s; target %s; status %s",
+                 c->spath[0] ? c->spath : "-", tgt >= 0 && c->tpath[0] ? c->tpath : "-",
+                 c->cues[0] ? c->cues : "no cues (asserted)");
+    ev->explain = dy_arena_strdup(&ctx->arena, buf, strlen(buf));
+    if (!ev->explain.p) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
+    dy_attach_time_place(ctx, doc, ev);
+    doc->nevent++;
+    return DYAD_OK;
+}
+
+static dyad_status emit_cand(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
+                             const cand *c, dyad_error *err) {
+    dyad_status st = DYAD_OK;
+    if (c->recip) {
+        if (c->ntgt) {
+            for (int i = 0; i < c->nsrc && !st; i++)
+                for (int j = 0; j < c->ntgt && !st; j++) {
+                    st = push_event(ctx, doc, cap, S, c, c->src[i], c->tgt[j], err);
+                    if (!st) st = push_event(ctx, doc, cap, S, c, c->tgt[j], c->src[i], err);
+                }
+            return st;
+        }
+        if (c->nsrc >= 2) {
+            for (int i = 0; i < c->nsrc && !st; i++)
+                for (int j = 0; j < c->nsrc && !st; j++)
+                    if (i != j) st = push_event(ctx, doc, cap, S, c, c->src[i], c->src[j], err);
+            return st;
+        }
+    }
+    for (int i = 0; i < c->nsrc && !st; i++) {
+        if (!c->ntgt) st = push_event(ctx, doc, cap, S, c, c->src[i], -1, err);
+        for (int j = 0; j < c->ntgt && !st; j++)
+            st = push_event(ctx, doc, cap, S, c, c->src[i], c->tgt[j], err);
+    }
+    return st;
+}
+
+/* Build the candidate event at trigger t (entry already matched). */
+static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
+    const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
+    memset(c, 0, sizeof *c);
+    c->trig = t;
+    c->e = e;
+    c->comp = -1;
+    if (!e->code[0] || e->role == DY_ROLE_TOPIC) return false;
+    int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
+    if (st < 0) return false;   /* consumed by a family verb */
+    c->status = st;
+    memcpy(c->code, e->code, sizeof c->code);
+    if (e->family >= 0) {
+        int32_t comp = dy_sv_complement(S, t);
+        if (comp >= 0) {
+            const char *cc = S->lx->ents[S->entry[comp]].code;
+            const char *m = dy_lex_family_map(S->lx, e->family, cc);
+            if (m) memcpy(c->code, m, strlen(m) + 1);
+            c->comp = comp;
+        }
+    }
+    bool noun = S->t[t].upos != DY_UPOS_VERB;
+    bool between = false;
+    if (noun) c->nsrc = noun_sources(S, t, e, c->src, 8, c->spath, &between);
+    else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
+    if (!c->nsrc) return false;
+    c->recip = e->recip || between;
+    if (!between) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
+        /* "pledged to send aid to Sudan": the complement's target; "demanded
+         * that Britain release the tanker": the complement's subject */
+        const dy_lex_entry *ce = &S->lx->ents[S->entry[c->comp]];
+        int32_t cs[8];
+        char p2[DY_PATH_CAP] = "";
+        int ncs = S->t[c->comp].upos == DY_UPOS_VERB ? dy_sv_subjects(S, c->comp, cs, 8, p2, 0) : 0;
+        bool other = ncs > 0 && cs[0] != c->src[0] &&
+                     !dy_str_eq(S->doc->ments[cs[0]].code, S->doc->ments[c->src[0]].code);
+        if (other) {
+            memcpy(c->tgt, cs, sizeof cs);
+            c->ntgt = ncs;
+            snprintf(c->tpath, sizeof c->tpath, "complement subject: %s", p2);
+        } else {
+            p2[0] = 0;
+            c->ntgt = targets_of(S, c->comp, ce, c->tgt, 8, p2);
+            if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "complement target: %s", p2);
+        }
+    }
+    return true;
+}
+
+/* MARK: - sentences */
+
+static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size_t *m0,
+                                 size_t *cap, dyad_error *err) {
+    const dy_sentence *s = &doc->sents[si];
+    int32_t n = (int32_t)s->ntok;
+    if (n <= 0) return DYAD_OK;
+    /* actor mentions of this sentence */
+    size_t ma = *m0;
+    while (ma < doc->nment && doc->ments[ma].sent < si) ma++;
+    size_t mb = ma;
+    while (mb < doc->nment && doc->ments[mb].sent == si) mb++;
+    *m0 = mb;
+    bool any_actor = false;
+    for (size_t i = ma; i < mb; i++) any_actor |= doc->ments[i].kind == DY_MENTION_ACTOR;
+    if (!any_actor) return DYAD_OK;
+    dy_sent_view S;
+    S.doc = doc;
+    S.lx = ctx->model->lexicon;
+    S.si = si;
+    S.t = &doc->toks[s->tok0];
+    S.n = n;
+    S.first = DY_ANEW(&ctx->arena, int32_t, (size_t)n * 4);
+    if (!S.first) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
+    S.next = S.first + n;
+    S.ment = S.next + n;
+    S.entry = S.ment + n;
+    for (int32_t i = 0; i < n; i++) S.first[i] = S.next[i] = S.ment[i] = S.entry[i] = -1;
+    /* children in sentence order: link from the back */
+    for (int32_t i = n - 1; i >= 0; i--) {
+        int32_t h = S.t[i].head;
+        if (h >= 0 && h < n && h != i) {
+            S.next[i] = S.first[h];
+            S.first[h] = i;
+        }
+    }
+    for (size_t i = ma; i < mb; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR) continue;
+        for (uint32_t k = m->tok_start; k < m->tok_end && k < (uint32_t)n; k++)
+            if (S.ment[k] < 0 || k == m->head_tok) S.ment[k] = (int32_t)i;
+    }
+    bool any = false;
+    for (int32_t i = 0; i < n; i++) {
+        S.entry[i] = match_token(&S, i);
+        any |= S.entry[i] >= 0;
+    }
+    if (!any) return DYAD_OK;
+    cand c;
+    for (int32_t i = 0; i < n; i++) {
+        if (S.entry[i] < 0) continue;
+        if (!make_cand(&S, i, &c)) continue;
+        dyad_status st = emit_cand(ctx, doc, cap, &S, &c, err);
+        if (st) return st;
+    }
+    return DYAD_OK;
+}
+
+/* Same source, target, code and date twice in one document: keep the first. */
+static void dedup(dyad_doc *doc) {
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nevent; i++) {
+        const dy_event *e = &doc->events[i];
+        bool dup = false;
+        for (size_t j = 0; j < w && !dup; j++) {
+            const dy_event *f = &doc->events[j];
+            dup = !strcmp(e->code, f->code) &&
+                  dy_str_eq(doc->ments[e->src].code, doc->ments[f->src].code) &&
+                  ((e->tgt < 0 && f->tgt < 0) ||
+                   (e->tgt >= 0 && f->tgt >= 0 &&
+                    dy_str_eq(doc->ments[e->tgt].code, doc->ments[f->tgt].code))) &&
+                  dy_str_eq(e->date, f->date);
+        }
+        if (!dup) doc->events[w++] = *e;
+    }
+    doc->nevent = w;
+    /* number events within their sentence */
+    for (size_t i = 0; i < doc->nevent; i++)
+        doc->events[i].num = (i && doc->events[i - 1].sent == doc->events[i].sent)
+                                 ? doc->events[i - 1].num + 1 : 0;
+}
+
 dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
-    (void)ctx; (void)doc; (void)err;
+    doc->events = NULL;
+    doc->nevent = 0;
+    if (!ctx->model || !ctx->model->lexicon) return dy_err(err, DYAD_EINVAL, "no event lexicon loaded");
+    size_t cap = 0, m0 = 0;
+    for (uint32_t si = 0; si < doc->nsent; si++) {
+        dyad_status st = code_sentence(ctx, doc, si, &m0, &cap, err);
+        if (st) return st;
+    }
+    dedup(doc);
     return DYAD_OK;
 }

@@ -25,7 +25,17 @@ void dy_lexicon_free(const dyad_allocator *a, dy_lexicon *lx);
 /* NULL when the code is unknown.  Borrowed from the lexicon. */
 const dy_cameo_entry *dy_cameo_find(const dy_lexicon *lx, const char *code);
 
-/* Fill doc->events. */
+/* Fill doc->events (arena of ctx).  Needs a parsed document with actor
+ * mentions; the context's model must have the lexicon loaded.  Thread-safe
+ * for distinct contexts sharing one model. */
 dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+
+/* A document built from CoNLL-U text with "# actors = 1-2:IRN 5:AFGINSTAL"
+ * comment lines (src/code/conllu.c: the format), processed up to the mention
+ * stage, so that dyad_doc_process(..., DYAD_STAGE_CODE) codes it on gold
+ * parses.  Lives in ctx's arena; text is copied.  DYAD_EINPUT on malformed
+ * rows or actor spans, DYAD_ENOMEM. */
+dyad_status dy_code_conllu_doc(dyad_ctx *ctx, const char *text, size_t n, const char *id,
+                               const char *date, dyad_doc **out, dyad_error *err);
 
 #endif

@@ -1,0 +1,201 @@
+/*
+ * status.c — certainty and source of an event (spec/event-record.md
+ * `status`, `attribution`).  Walks from the trigger up through the clauses
+ * that embed it: negation and modality in the event's own clause win
+ * (negated, hypothetical), then the nearest embedding frame verb sets the
+ * attribution (say → reported, claim/accuse → alleged, deny → denied).
+ * Adverbs ("reportedly", "allegedly") and "according to X" count in any
+ * clause on the way.  A complement of a family verb (pledge, threaten, urge,
+ * demand, refuse) is not an event of its own: -1.
+ */
+#include <stdio.h>
+
+#include "coder.h"
+
+static bool word_in(const dy_sent_view *S, int32_t t, const char *const *ws) {
+    for (; *ws; ws++)
+        if (dy_sv_lemma_is(S, t, *ws)) return true;
+    return false;
+}
+
+static const char *const NEG[] = {"not", "n't", "never", "no", "neither", "nor", "without", NULL};
+static const char *const MODAL[] = {"could", "would", "might", "may", "should", "can", "will",
+                                    "shall", "must", "'ll", "wo", "ca", NULL};
+static const char *const COND[] = {"if", "unless", "whether", "lest", NULL};
+static const char *const REPORTEDLY[] = {"reportedly", "purportedly", "apparently", "reported", NULL};
+static const char *const ALLEGEDLY[] = {"allegedly", "supposedly", "purportedly", NULL};
+static const char *const HEDGE[] = {"possibly", "perhaps", "maybe", "potentially", "likely", NULL};
+
+static void cue(char *cues, size_t cap, const char *what, const dy_sent_view *S, int32_t t) {
+    if (!cues) return;
+    size_t l = strlen(cues);
+    if (l + 8 >= cap) return;
+    snprintf(cues + l, cap - l, "%s%s \"%.*s\"", l ? "; " : "", what, (int)S->t[t].form.n,
+             S->t[t].form.p);
+}
+
+static int32_t subject_actor(const dy_sent_view *S, int32_t h) {
+    int32_t out[4];
+    char path[DY_PATH_CAP] = "";
+    int n = dy_sv_subjects(S, h, out, 4, path, 0);
+    return n ? out[0] : -1;
+}
+
+/* Local cues of one clause head: returns a status or -1 for none. */
+static int local_cues(const dy_sent_view *S, int32_t cur, int32_t *attr, char *cues, size_t cap,
+                      bool *hypo) {
+    for (int32_t c = S->first[cur]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if ((d == DY_DEP_ADVMOD || d == DY_DEP_DET || d == DY_DEP_CC_PRECONJ || d == DY_DEP_CC) &&
+            word_in(S, c, NEG)) {
+            if (d == DY_DEP_CC && !dy_sv_lemma_is(S, c, "nor")) continue;
+            cue(cues, cap, "negated by", S, c);
+            return DY_ST_NEGATED;
+        }
+        if ((d == DY_DEP_AUX) && word_in(S, c, MODAL)) {
+            cue(cues, cap, "modal", S, c);
+            *hypo = true;
+        }
+        if (d == DY_DEP_MARK && word_in(S, c, COND)) {
+            cue(cues, cap, "condition", S, c);
+            *hypo = true;
+        }
+        if (d == DY_DEP_ADVMOD && word_in(S, c, HEDGE)) {
+            cue(cues, cap, "hedge", S, c);
+            *hypo = true;
+        }
+    }
+    return -1;
+    (void)attr;
+}
+
+/* Reporting cues of a clause: "reportedly", "allegedly", "according to X",
+ * ", officials said" (parataxis).  Sets the status and attribution when found. */
+static bool report_cues(const dy_sent_view *S, int32_t cur, int *st, int32_t *attr, char *cues,
+                        size_t cap) {
+    for (int32_t c = S->first[cur]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_ADVMOD && word_in(S, c, ALLEGEDLY)) {
+            cue(cues, cap, "alleged by", S, c);
+            *st = DY_ST_ALLEGED;
+            return true;
+        }
+        if (d == DY_DEP_ADVMOD && word_in(S, c, REPORTEDLY)) {
+            cue(cues, cap, "reported by", S, c);
+            *st = DY_ST_REPORTED;
+            return true;
+        }
+        if (d == DY_DEP_OBL || d == DY_DEP_NMOD) {
+            for (int32_t k = S->first[c]; k >= 0; k = S->next[k])
+                if (S->t[k].deprel == DY_DEP_CASE && dy_sv_lemma_is(S, k, "according")) {
+                    cue(cues, cap, "according to", S, c);
+                    *st = DY_ST_REPORTED;
+                    *attr = dy_sv_actor_np(S, c);
+                    return true;
+                }
+        }
+        if (d == DY_DEP_PARATAXIS && S->entry[c] >= 0) {
+            int r = S->lx->ents[S->entry[c]].role;
+            if (r == DY_ROLE_SAY || r == DY_ROLE_CLAIM || r == DY_ROLE_ACCUSE) {
+                cue(cues, cap, r == DY_ROLE_SAY ? "reported by" : "claimed by", S, c);
+                *st = r == DY_ROLE_SAY ? DY_ST_REPORTED : DY_ST_ALLEGED;
+                *attr = subject_actor(S, c);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, size_t cap) {
+    *attr = -1;
+    if (cues) cues[0] = 0;
+    bool hypo = false;
+    int rep = -1;          /* reported, alleged or denied: the nearest frame */
+    int32_t rep_attr = -1;
+    int32_t cur = t;
+    for (int depth = 0; depth < 12 && cur >= 0; depth++) {
+        int st = local_cues(S, cur, attr, cues, cap, &hypo);
+        if (st == DY_ST_NEGATED && rep < 0) return st;
+        if (st == DY_ST_NEGATED && rep >= 0) {
+            /* "Russia did not deny that its jets struck ..." is rare; a
+             * negated frame verb leaves the embedded event unconfirmed */
+            return DY_ST_HYPOTHETICAL;
+        }
+        if (rep < 0 && report_cues(S, cur, &rep, &rep_attr, cues, cap)) {}
+        int d = S->t[cur].deprel;
+        int32_t h = S->t[cur].head;
+        if (h < 0) break;
+        const dy_lex_entry *he = S->entry[h] >= 0 ? &S->lx->ents[S->entry[h]] : NULL;
+        bool clausal = d == DY_DEP_CCOMP || d == DY_DEP_XCOMP || d == DY_DEP_ADVCL ||
+                       d == DY_DEP_CSUBJ || d == DY_DEP_ACL;
+        bool nominal = d == DY_DEP_OBJ || d == DY_DEP_OBL || d == DY_DEP_NMOD ||
+                       d == DY_DEP_NSUBJ_PASS || d == DY_DEP_OBL_UNMARKED;
+        if (d == DY_DEP_ADVCL && !he) {
+            /* an adverbial clause: its own cues only ("If Ankara sends ...") */
+            break;
+        }
+        if (he && (clausal || nominal)) {
+            switch (he->role) {
+            case DY_ROLE_FAMILY:
+                {
+                    int32_t cp = dy_sv_complement(S, h);
+                    if (cp == cur || cp == t) return -1;
+                }
+                break;
+            case DY_ROLE_SAY:
+            case DY_ROLE_CLAIM:
+            case DY_ROLE_ACCUSE:
+            case DY_ROLE_DENY:
+                if (nominal && he->role == DY_ROLE_SAY) break;
+                if (rep < 0) {
+                    rep = he->role == DY_ROLE_SAY ? DY_ST_REPORTED
+                        : he->role == DY_ROLE_DENY ? DY_ST_DENIED : DY_ST_ALLEGED;
+                    rep_attr = subject_actor(S, h);
+                    cue(cues, cap, he->role == DY_ROLE_SAY ? "reported by"
+                                   : he->role == DY_ROLE_DENY ? "denied by" : "alleged by", S, h);
+                }
+                break;
+            case DY_ROLE_NEG:
+                if (rep < 0 && !hypo) {
+                    cue(cues, cap, "negated by", S, h);
+                    return DY_ST_NEGATED;
+                }
+                break;
+            case DY_ROLE_HYPO:
+                cue(cues, cap, "hedged by", S, h);
+                hypo = true;
+                break;
+            default:
+                break;
+            }
+            cur = h;
+            continue;
+        }
+        if (d == DY_DEP_CONJ) { cur = h; continue; }
+        if (d == DY_DEP_XCOMP && !he) {
+            /* "sought to", "wants to", "is expected to": not (yet) done */
+            cue(cues, cap, "unrealised", S, h);
+            hypo = true;
+            cur = h;
+            continue;
+        }
+        if ((d == DY_DEP_NMOD || d == DY_DEP_OBJ || d == DY_DEP_OBL) && S->t[h].upos == DY_UPOS_NOUN) {
+            cur = h;
+            continue;
+        }
+        if ((d == DY_DEP_CCOMP) && !he) {
+            /* "officials believe that ..." without a lexicon frame: keep
+             * walking so an outer "said" still attributes it */
+            cur = h;
+            continue;
+        }
+        break;
+    }
+    if (hypo) return DY_ST_HYPOTHETICAL;
+    if (rep >= 0) {
+        *attr = rep_attr;
+        return rep;
+    }
+    return DY_ST_ASSERTED;
+}
