@@ -486,6 +486,12 @@ static void trim_unit(cleaner *C, unit *u) {
     while (u->e > u->s && (is_space(C->w.p[u->e - 1]))) u->e--;
 }
 
+/* A real paragraph: long and ending like a sentence. */
+static bool is_prose(const cleaner *C, const unit *u) {
+    if (u->e - u->s < 120) return false;
+    return line_ends(C->w.p, u->s, u->e);
+}
+
 static void apply_rules(cleaner *C) {
     const dy_clean_rules *R = C->rules;
     if (!R) return;
@@ -519,11 +525,11 @@ static void apply_rules(cleaner *C) {
             case RK_TAIL: {
                 if (i == 0 || !rmatch(C, r, u->s, u->e, 0, &ms, &me)) break;
                 /* Only near the end: past the middle, or nothing long after. */
-                bool late = i * 2 >= C->nu;
+                bool late = false;
                 if (!late) {
                     late = true;
                     for (size_t j = i + 1; j < C->nu && late; j++)
-                        if (!C->u[j].dropped && C->u[j].e - C->u[j].s > 300) late = false;
+                        if (!C->u[j].dropped && is_prose(C, &C->u[j])) late = false;
                 }
                 if (!late) break;
                 uint32_t rs = raw_start(C, u->s), rend = raw_end(C, u->s, u->e);
@@ -691,31 +697,37 @@ static void pull_quotes(cleaner *C) {
 
 /* MARK: - dateline */
 
+/* The dateline is looked for at the start of the first three kept
+ * paragraphs (a caption or a standfirst may come before it). */
 static void dateline(cleaner *C) {
     const dy_clean_rules *R = C->rules;
     if (!R) return;
-    size_t i = 0;
-    while (i < C->nu && C->u[i].dropped) i++;
-    if (i >= C->nu) return;
-    unit *u = &C->u[i];
-    for (size_t k = 0; k < R->n; k++) {
-        const crule *r = &R->r[k];
-        uint32_t ms, me;
-        if (r->kind != RK_DATELINE || !rmatch(C, r, u->s, u->e, PCRE2_ANCHORED, &ms, &me)) continue;
-        if (me >= u->e) continue; /* nothing after it: not a dateline */
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(C->md);
-        if (ov[2] == PCRE2_UNSET) continue;
-        dy_str place = dy_str_trim((dy_str){C->w.p + u->s + ov[2], ov[3] - ov[2]});
-        while (place.n && (place.p[place.n - 1] == ',' || place.p[place.n - 1] == ' ')) place.n--;
-        C->doc->dateline = dy_arena_strdup(&C->ctx->arena, place.p, place.n);
-        uint32_t rs = raw_start(C, u->s), re_ = raw_end(C, u->s, me);
-        dy_str whole = dy_str_trim((dy_str){C->doc->raw.p + rs, re_ - rs});
-        C->doc->dateline_text = dy_arena_strdup(&C->ctx->arena, whole.p, whole.n);
-        if (!C->doc->dateline.p || !C->doc->dateline_text.p) { C->oom = true; return; }
-        add_drop(C, rs, re_, r->id, kind_why[RK_DATELINE]);
-        u->s = me;
-        trim_unit(C, u);
-        return;
+    size_t tried = 0;
+    for (size_t i = 0; i < C->nu && tried < 3; i++) {
+        unit *u = &C->u[i];
+        if (u->dropped) continue;
+        tried++;
+        for (size_t k = 0; k < R->n; k++) {
+            const crule *r = &R->r[k];
+            uint32_t ms, me;
+            if (r->kind != RK_DATELINE || !rmatch(C, r, u->s, u->e, PCRE2_ANCHORED, &ms, &me))
+                continue;
+            if (me >= u->e) continue; /* nothing after it: not a dateline */
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(C->md);
+            if (ov[2] == PCRE2_UNSET) continue;
+            dy_str place = dy_str_trim((dy_str){C->w.p + u->s + ov[2], ov[3] - ov[2]});
+            while (place.n && (place.p[place.n - 1] == ',' || place.p[place.n - 1] == ' '))
+                place.n--;
+            C->doc->dateline = dy_arena_strdup(&C->ctx->arena, place.p, place.n);
+            uint32_t rs = raw_start(C, u->s), re_ = raw_end(C, u->s, me);
+            dy_str whole = dy_str_trim((dy_str){C->doc->raw.p + rs, re_ - rs});
+            C->doc->dateline_text = dy_arena_strdup(&C->ctx->arena, whole.p, whole.n);
+            if (!C->doc->dateline.p || !C->doc->dateline_text.p) { C->oom = true; return; }
+            add_drop(C, rs, re_, r->id, kind_why[RK_DATELINE]);
+            u->s = me;
+            trim_unit(C, u);
+            return;
+        }
     }
 }
 

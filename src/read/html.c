@@ -171,6 +171,24 @@ static void measure(const xmlNode *n, bool in_link, meas *m, int depth) {
     }
 }
 
+static bool text_div(const xmlNode *n);
+
+/* Characters in the <p> elements under n that are not mostly links. */
+static size_t prose(const xmlNode *n, int depth) {
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || depth > 200 || junk_by_tag(c)) continue;
+        if (name_is(c, "p") || text_div(c)) {
+            meas m = {0, 0, 0};
+            measure(c, false, &m, depth);
+            if (m.link_chars * 2 < m.chars) k += m.chars;
+        } else {
+            k += prose(c, depth + 1);
+        }
+    }
+    return k;
+}
+
 /* Remove boilerplate from the tree.  An element junked only by its class or
  * id is kept when it holds much prose (pages wrap whole articles in classes
  * like "widget", "paywall" or "modal-enabled"). */
@@ -187,11 +205,7 @@ static void prune(xmlNode *n, int depth) {
             drop = true;
         } else if (c->type == XML_ELEMENT_NODE && is_junk(c)) {
             drop = true;
-            if (!junk_by_tag(c)) {
-                meas m = {0, 0, 0};
-                measure(c, false, &m, depth);
-                if (m.chars >= 1000 && m.link_chars * 3 < m.chars) drop = false;
-            }
+            if (!junk_by_tag(c) && prose(c, depth) >= 300) drop = false;
         }
         if (drop) {
             xmlUnlinkNode(c);
@@ -264,23 +278,17 @@ static bool is_para(const xmlNode *n) {
            name_is(n, "h3") || name_is(n, "li");
 }
 
-/* A div that holds text directly (no block children) counts as a paragraph. */
+/* A div without block children but with text counts as a paragraph. */
 static bool text_div(const xmlNode *n) {
     if (!name_is(n, "div")) return false;
-    bool text = false;
-    for (const xmlNode *c = n->children; c; c = c->next) {
+    for (const xmlNode *c = n->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE &&
             (name_is(c, "div") || name_is(c, "p") || name_is(c, "ul") || name_is(c, "ol") ||
              name_is(c, "table") || name_is(c, "section") || name_is(c, "article") ||
              name_is(c, "blockquote") || name_is(c, "figure") || name_is(c, "h2") ||
-             name_is(c, "h3")))
+             name_is(c, "h3") || name_is(c, "main") || name_is(c, "pre")))
             return false;
-        if (c->type == XML_TEXT_NODE && c->content) {
-            for (const char *t = (const char *)c->content; *t; t++)
-                if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r') { text = true; break; }
-        }
-    }
-    return text;
+    return true;
 }
 
 static void score_tree(hx *H, xmlNode *n, int depth) {
@@ -624,6 +632,13 @@ dyad_status dy_html_extract(dyad_ctx *ctx, dyad_doc *doc, const char *p, size_t 
         emit(&H, best, 0);
     }
     para_break(&H);
+    if (dy_str_trim((dy_str){H.out.p, H.out.n}).n == 0 && best != body) {
+        /* the scoring found nothing usable: take the whole page */
+        H.out.n = 0;
+        H.para_start = 0;
+        emit(&H, body, 0);
+        para_break(&H);
+    }
     find_captions(&H, body, 0);
     for (size_t i = 0; i < H.nn; i++) H.nodes[i]->_private = NULL;
     xmlFreeDoc(hd);
