@@ -1,15 +1,172 @@
-/* cmd_mentions.c — placeholder verbs until their issue lands. */
+/*
+ * cmd_mentions.c — `dyad mentions` (actors, times and places as JSON Lines)
+ * and `dyad dict` (check and import actor dictionaries; docs/dictionaries.md).
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "mention/dict.h"
+#include "mention/dict_import.h"
+
+static const char mentions_help[] =
+    "usage: dyad mentions [--date YYYY-MM-DD] [--dict DIR] [options] [FILE...]\n"
+    "Prints one JSON object per mention:\n"
+    "  {\"doc_id\", \"sentence_index\", \"kind\": \"actor\", \"text\", \"start\", \"end\",\n"
+    "   \"code\", \"name\", \"country\", \"role\"}\n"
+    "and times and places in their own forms.  --date sets the document date,\n"
+    "which picks the code of date-bounded actors (leaders in and out of office).\n";
 
 int cmd_mentions(cli_opts *o) {
-    (void)o;
-    cli_error("mentions: not implemented yet");
-    return EXIT_USAGE;
+    for (int i = 0; i < o->nrest; i++)
+        if (!strcmp(o->rest[i], "--help") || !strcmp(o->rest[i], "-h")) {
+            fputs(mentions_help, stdout);
+            return EXIT_OK;
+        }
+    if (!cli_parse(o->nrest, o->rest, o, NULL) || !cli_rest_check(o, NULL, NULL)) return EXIT_USAGE;
+    unsigned need = DYAD_LOAD_CLEAN | DYAD_LOAD_ACTORS | DYAD_LOAD_PLACES;
+    /* The parse helps (POS keeps "us" from being the US) but is optional:
+     * without a parser model the mentions are found on word forms. */
+    dyad_model_options mo = dyad_model_options_default();
+    mo.data_dir = o->data_dir;
+    mo.model_dir = o->model_dir;
+    mo.load = need | DYAD_LOAD_PARSE;
+    dyad_model *m = NULL;
+    if (dyad_model_load(&mo, &m, NULL) != DYAD_OK) {
+        m = cli_load_model(o, need);
+        if (!m) return EXIT_MODEL;
+    }
+    int rc = cli_run_docs(o, m, DYAD_STAGE_MENTION, DYAD_OUT_MENTIONS, 0);
+    dyad_model_free(m);
+    return rc;
+}
+
+/* MARK: - dict */
+
+static const char dict_help[] =
+    "usage: dyad dict check FILE...\n"
+    "       dyad dict import --from petrarch|tabari FILE...\n"
+    "check: reads actor dictionaries in dyad's format (docs/dictionaries.md) and\n"
+    "  prints FILE:LINE: error|warning: MESSAGE for bad fields, codes and dates,\n"
+    "  overlapping date ranges and duplicate entries; exit 1 when any error,\n"
+    "  then a summary line on stderr.\n"
+    "import: converts TABARI/PETRARCH .actors and .agents files to dyad's format\n"
+    "  on stdout (a summary of counts on stderr).\n";
+
+static void print_diag(void *ud, const char *file, unsigned line, int sev, const char *msg) {
+    (void)ud;
+    printf("%s:%u: %s: %s\n", file, line, sev ? "warning" : "error", msg);
+}
+
+static char *read_all(const char *path, size_t *n) {
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *p = malloc(cap);
+    while (p) {
+        if (len == cap) {
+            char *q = realloc(p, cap * 2);
+            if (!q) { free(p); p = NULL; break; }
+            p = q;
+            cap *= 2;
+        }
+        size_t k = fread(p + len, 1, cap - len, f);
+        len += k;
+        if (k == 0) break;
+    }
+    if (f != stdin) fclose(f);
+    *n = len;
+    return p;
+}
+
+static int dict_check(int argc, char **argv) {
+    if (argc == 0) { cli_error("dict check: no FILE"); return EXIT_USAGE; }
+    dy_dict d;
+    dy_dict_init(&d, NULL);
+    size_t nerr = 0, nwarn = 0;
+    int rc = EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        size_t n = 0;
+        char *text = read_all(argv[i], &n);
+        if (!text) { cli_error("%s: cannot read", argv[i]); rc = EXIT_USAGE; continue; }
+        const char *name = dy_dict_str(&d, argv[i], strlen(argv[i]));
+        if (!name || dy_dict_parse(&d, name, text, n, print_diag, NULL, &nerr) != DYAD_OK) {
+            free(text);
+            cli_error("out of memory");
+            dy_dict_free(&d);
+            return EXIT_SOME_FAILED;
+        }
+        free(text);
+    }
+    if (dy_dict_compile(&d) != DYAD_OK) {
+        cli_error("out of memory");
+        dy_dict_free(&d);
+        return EXIT_SOME_FAILED;
+    }
+    /* warnings of parse_line are printed but not counted by parse */
+    dy_dict_check(&d, print_diag, NULL, &nerr, &nwarn);
+    fprintf(stderr, "dyad: %zu entries, %zu aliases, %zu codes: %zu errors, %zu shared-alias warnings\n",
+            d.n, d.naliases, d.ncodes, nerr, nwarn);
+    dy_dict_free(&d);
+    if (rc != EXIT_OK) return rc;
+    return nerr ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+static int sink_stdout(const char *p, size_t n, void *ud) {
+    (void)ud;
+    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+static int dict_import(int argc, char **argv) {
+    const char *from = NULL;
+    int nf = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return EXIT_SOME_FAILED;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--from") && i + 1 < argc) from = argv[++i];
+        else if (!strncmp(argv[i], "--from=", 7)) from = argv[i] + 7;
+        else if (argv[i][0] == '-' && argv[i][1]) { cli_error("dict import: unknown option %s", argv[i]); free(files); return EXIT_USAGE; }
+        else files[nf++] = argv[i];
+    }
+    int fmt = -1;
+    if (from && !strcmp(from, "petrarch")) fmt = DY_IMPORT_PETRARCH;
+    else if (from && !strcmp(from, "tabari")) fmt = DY_IMPORT_TABARI;
+    if (fmt < 0 || nf == 0) {
+        cli_error("dict import needs --from petrarch|tabari and a FILE");
+        free(files);
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    for (int i = 0; i < nf; i++) {
+        size_t n = 0;
+        char *text = read_all(files[i], &n);
+        if (!text) { cli_error("%s: cannot read", files[i]); rc = EXIT_SOME_FAILED; continue; }
+        dy_import_stats stats;
+        if (dy_dict_import(fmt, files[i], text, n, sink_stdout, NULL, &stats) != DYAD_OK) {
+            cli_error("%s: cannot convert (out of memory or output error)", files[i]);
+            rc = EXIT_OUTPUT;
+        }
+        fprintf(stderr,
+                "dyad: %s: %zu entries, %zu synonyms, %zu codes (%zu date-restricted), %zu agents, "
+                "%zu skipped lines\n",
+                files[i], stats.entries, stats.synonyms, stats.codes, stats.dated, stats.agents,
+                stats.skipped);
+        free(text);
+    }
+    free(files);
+    if (fflush(stdout) != 0) return EXIT_OUTPUT;
+    return rc;
 }
 
 int cmd_dict(cli_opts *o) {
-    (void)o;
-    cli_error("dict: not implemented yet");
+    int argc = o->nrest;
+    char **argv = o->rest;
+    if (argc == 0 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+        fputs(dict_help, argc ? stdout : stderr);
+        return argc ? EXIT_OK : EXIT_USAGE;
+    }
+    if (!strcmp(argv[0], "check")) return dict_check(argc - 1, argv + 1);
+    if (!strcmp(argv[0], "import")) return dict_import(argc - 1, argv + 1);
+    cli_error("dict: unknown subcommand '%s' (check, import)", argv[0]);
     return EXIT_USAGE;
 }
-

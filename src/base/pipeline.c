@@ -175,8 +175,13 @@ dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad
         case DYAD_STAGE_CLEAN: st = dy_clean(ctx, doc, err); break;
         case DYAD_STAGE_SEGMENT: st = dy_segment(ctx, doc, err); break;
         case DYAD_STAGE_PARSE:
-            if (!m || !m->parse)
-                return dy_err(err, DYAD_EINVAL, "parsing needs a model loaded with DYAD_LOAD_PARSE");
+            /* Later stages work on forms alone when no parser is loaded
+             * (upos stays 0); only asking for the parse itself is an error. */
+            if (!m || !m->parse) {
+                if (upto == DYAD_STAGE_PARSE)
+                    return dy_err(err, DYAD_EINVAL, "parsing needs a model loaded with DYAD_LOAD_PARSE");
+                break;
+            }
             st = dy_parse_doc(ctx, doc, err);
             break;
         case DYAD_STAGE_MENTION:

@@ -1,16 +1,693 @@
-/* actors.c — placeholder until the actor dictionaries land. */
+/*
+ * actors.c — actor mentions: dictionary lookup, composition of modifiers,
+ * titles and names, and coreference of pronouns and definite descriptions.
+ *
+ * Per sentence: the tokens are cut into words (dy_dict_split; so "Ankara's"
+ * is two words even when the segmenter left it one token), the longest
+ * dictionary match is taken left to right (case rules per alias word), then
+ * adjacent matches are composed: a country word before an agent gives the
+ * country's code with the agent's role ("Sudanese rebels" → SDNREB), a title
+ * before a known person gives the person ("Turkish Foreign Minister Mevlut
+ * Cavusoglu"), a capitalised title before unknown capitalised words takes
+ * them as the name, "former" turns a person or title into ELI, and
+ * "AGENT of STATE" gives the state's code with the agent's role.  Finally
+ * pronouns and "the group"-style descriptions are resolved to the nearest
+ * compatible actor before them (docs/dictionaries.md, "Recognition").
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dict.h"
 #include "mention.h"
 
-struct dy_actor_dict { int unused; };
+struct dy_actor_dict {
+    dy_dict d;
+};
 
-dyad_status dy_actors_load(const dyad_allocator *a, const char *data_dir,
-                           dy_actor_dict **out, dyad_error *err) {
-    (void)data_dir;
-    *out = dy_malloc(a, sizeof **out);
-    return *out ? DYAD_OK : dy_err(err, DYAD_ENOMEM, "out of memory");
+const dy_dict *dy_actors_dict(const dy_actor_dict *a);
+const dy_dict *dy_actors_dict(const dy_actor_dict *a) { return a ? &a->d : NULL; }
+
+/* MARK: - loading */
+
+typedef struct load_diag {
+    char msg[600];
+    bool have;
+} load_diag;
+
+static void first_error(void *ud, const char *file, unsigned line, int sev, const char *msg) {
+    load_diag *L = ud;
+    if (sev != 0 || L->have) return;
+    snprintf(L->msg, sizeof L->msg, "%s:%u: %s", file, line, msg);
+    L->have = true;
 }
-void dy_actors_free(const dyad_allocator *a, dy_actor_dict *d) { dy_free(a, d); }
+
+static int cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+dyad_status dy_actors_load(const dyad_allocator *a, const char *data_dir, dy_actor_dict **out,
+                           dyad_error *err) {
+    *out = NULL;
+    char dir[1200];
+    if (!dy_path_join(dir, sizeof dir, data_dir, "actors"))
+        return dy_err(err, DYAD_EINVAL, "data directory name too long");
+    DIR *dh = opendir(dir);
+    if (!dh) return dy_err(err, DYAD_EMODEL, "cannot open actor dictionaries %s", dir);
+    char *names[256];
+    size_t nn = 0;
+    struct dirent *de;
+    while ((de = readdir(dh)) && nn < 256) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || de->d_name[0] == '.' || strcmp(de->d_name + l - 4, ".txt")) continue;
+        names[nn] = dy_malloc(a, l + 1);
+        if (!names[nn]) break;
+        memcpy(names[nn++], de->d_name, l + 1);
+    }
+    closedir(dh);
+    qsort(names, nn, sizeof *names, cmp_names);
+    dy_actor_dict *ad = dy_malloc(a, sizeof *ad);
+    dyad_status st = DYAD_OK;
+    if (!ad) st = dy_err(err, DYAD_ENOMEM, "out of memory");
+    else dy_dict_init(&ad->d, a);
+    load_diag L = {{0}, false};
+    for (size_t i = 0; i < nn && st == DYAD_OK; i++) {
+        char path[1500];
+        char *text = NULL;
+        size_t n = 0, nerr = 0;
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        st = dy_read_file(a, path, &text, &n);
+        if (st != DYAD_OK) {
+            st = dy_err(err, st == DYAD_ENOMEM ? DYAD_ENOMEM : DYAD_EMODEL, "cannot read %s", path);
+            break;
+        }
+        /* entries keep their file name (for diagnostics) in the pool */
+        const char *fname = dy_dict_str(&ad->d, path, strlen(path));
+        st = fname ? dy_dict_parse(&ad->d, fname, text, n, first_error, &L, &nerr) : DYAD_ENOMEM;
+        dy_free(a, text);
+        if (st != DYAD_OK) st = dy_err(err, DYAD_ENOMEM, "out of memory");
+        else if (nerr) st = dy_err(err, DYAD_EMODEL, "%s", L.msg);
+    }
+    if (st == DYAD_OK && dy_dict_compile(&ad->d) != DYAD_OK)
+        st = dy_err(err, DYAD_ENOMEM, "out of memory compiling actor dictionaries");
+    for (size_t i = 0; i < nn; i++) dy_free(a, names[i]);
+    if (st != DYAD_OK) {
+        dy_actors_free(a, ad);
+        return st;
+    }
+    *out = ad;
+    return DYAD_OK;
+}
+
+void dy_actors_free(const dyad_allocator *a, dy_actor_dict *d) {
+    if (!d) return;
+    dy_dict_free(&d->d);
+    dy_free(a, d);
+}
+
+/* MARK: - words */
+
+typedef struct aw {
+    uint32_t cs, ce;        /* clean offsets */
+    uint32_t tok;           /* token index within the sentence */
+    const char *key;
+    uint32_t kn;
+    uint8_t cas;            /* 0 lower/other, 1 Capitalised, 2 ALL CAPS */
+    uint8_t punct, poss;
+    uint8_t upos;
+} aw;
+
+static bool weq(const aw *w, const char *s) {
+    size_t n = strlen(s);
+    return w->kn == n && !memcmp(w->key, s, n);
+}
+
+static bool win(const aw *w, const char *const *list) {
+    for (; *list; list++)
+        if (weq(w, *list)) return true;
+    return false;
+}
+
+/* Cut the sentence's tokens into words; NULL on OOM. */
+static aw *sentence_words(dy_arena *A, const dyad_doc *doc, const dy_sentence *s, size_t *nw) {
+    size_t cap = (size_t)s->ntok * 2 + 8, k = 0;
+    aw *w = DY_ANEW(A, aw, cap);
+    if (!w) return NULL;
+    for (uint32_t t = 0; t < s->ntok; t++) {
+        const dy_token *tk = &doc->toks[s->tok0 + t];
+        uint32_t base = tk->cstart;
+        if (tk->form.p >= doc->text.p && tk->form.p <= doc->text.p + doc->text.n)
+            base = (uint32_t)(tk->form.p - doc->text.p);
+        dy_word_span sp[64];
+        size_t ns = dy_dict_split(tk->form.p, tk->form.n, sp, 64);
+        if (ns > 64) ns = 64;
+        for (size_t i = 0; i < ns; i++) {
+            if (k == cap) {
+                aw *g = dy_arena_grow(A, w, cap, cap * 2, sizeof *w);
+                if (!g) return NULL;
+                w = g;
+                cap *= 2;
+            }
+            aw *x = &w[k++];
+            memset(x, 0, sizeof *x);
+            x->cs = base + sp[i].off;
+            x->ce = x->cs + sp[i].len;
+            x->tok = t;
+            x->punct = sp[i].punct;
+            x->poss = sp[i].poss;
+            x->upos = tk->upos;
+            char buf[96];
+            int cs = 0;
+            size_t l;
+            if (sp[i].poss) { memcpy(buf, "'s", 2); l = 2; }
+            else if (sp[i].punct) {
+                l = sp[i].len < sizeof buf ? sp[i].len : sizeof buf - 1;
+                memcpy(buf, tk->form.p + sp[i].off, l);
+            } else {
+                l = dy_dict_norm_word(tk->form.p + sp[i].off, sp[i].len, buf, sizeof buf, &cs);
+            }
+            dy_str c = dy_arena_strdup(A, buf, l);
+            if (!c.p) return NULL;
+            x->key = c.p;
+            x->kn = (uint32_t)l;
+            x->cas = (uint8_t)cs;
+        }
+    }
+    *nw = k;
+    return w;
+}
+
+/* MARK: - dictionary matches */
+
+typedef struct rmatch {
+    uint32_t w0, w1;        /* words [w0, w1) */
+    uint32_t entry;
+} rmatch;
+
+static bool case_ok(const aw *w, const dy_dict_hit *h) {
+    for (uint32_t i = 0; i < h->nwords && i < 32; i++) {
+        unsigned need = (unsigned)(h->casemask >> (2 * i)) & 3u;
+        if (need == 1 && w[i].cas == 0) return false;
+        if (need == 2 && w[i].cas != 2) return false;
+    }
+    if (h->implicit && w[0].cas == 0) return false;
+    return true;
+}
+
+/* Best hit among those valid here: written aliases before surnames, then a
+ * person in office at the date, then non-agents, then dictionary order. */
+static int pick_hit(const dy_dict *d, const aw *w, const dy_dict_hit *h, int nh, int32_t date) {
+    int best = -1, bscore = -1;
+    for (int i = 0; i < nh; i++) {
+        if (!case_ok(w, &h[i])) continue;
+        const dy_dict_entry *e = &d->e[h[i].entry];
+        int sc = (h[i].implicit ? 0 : 8) + (dy_dict_active(d, e, date) ? 4 : 0) +
+                 (e->type != DY_DT_AGENT ? 2 : 0);
+        if (sc > bscore) { bscore = sc; best = i; }
+    }
+    return best;
+}
+
+static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
+                           rmatch **out) {
+    rmatch *m = DY_ANEW(A, rmatch, nw + 1);
+    if (!m) return (size_t)-1;
+    size_t nm = 0;
+    char key[512];
+    dy_dict_hit hits[16];
+    size_t i = 0;
+    while (i < nw) {
+        if (w[i].punct || w[i].poss) { i++; continue; }
+        size_t kn = 0, best_end = 0;
+        uint32_t best_entry = 0;
+        for (size_t j = i; j < nw && j - i < 40; j++) {
+            if (kn + w[j].kn + 2 >= sizeof key) break;
+            if (j > i) key[kn++] = ' ';
+            memcpy(key + kn, w[j].key, w[j].kn);
+            kn += w[j].kn;
+            int nh = dy_dict_lookup(d, key, kn, hits, 16);
+            if (nh < 0) break;
+            if (nh == 0) continue;
+            int b = pick_hit(d, w + i, hits, nh, date);
+            if (b < 0) continue;
+            /* a lone pronoun-like word the parser calls PRON ("us", "IT") */
+            if (j == i && w[i].upos == DY_UPOS_PRON) continue;
+            best_end = j + 1;
+            best_entry = hits[b].entry;
+        }
+        if (best_end) {
+            m[nm++] = (rmatch){(uint32_t)i, (uint32_t)best_end, best_entry};
+            i = best_end;
+        } else {
+            i++;
+        }
+    }
+    *out = m;
+    return nm;
+}
+
+/* MARK: - mentions */
+
+/* What coreference needs to know about a pushed mention beyond dy_mention. */
+typedef struct minfo {
+    uint8_t person;         /* names one person (person entry, or a title) */
+    uint8_t gender;
+    char country[4];
+} minfo;
+
+typedef struct actx {
+    dyad_ctx *ctx;
+    dyad_doc *doc;
+    const dy_dict *d;
+    int32_t date;
+    minfo *info;
+    size_t ninfo, capinfo;
+    size_t first_actor;     /* index of the first mention this pass pushed */
+} actx;
+
+static const char *const k_former[] = {"former", "ex", NULL};
+static const char *const k_locative[] = {"in", "at", "near", "outside", "inside", "around",
+                                         "across", "throughout", "into", "toward", "towards",
+                                         "within", NULL};
+static const char *const k_be[] = {"is", "was", "'s", "seems", "seemed", "appears",
+                                   "appeared", "remains", "remained", NULL};
+static const char *const k_say[] = {"said", "says", "say", "announced", "warned", "added",
+                                    "stated", "claimed", "insisted", "noted", "that", "believes",
+                                    "believed", "argued", "argues", "declared", NULL};
+static const char *const k_nonname[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "said", "says", "told", "on", "and", "in", "the", "of", "for",
+    "to", "at", "with", "who", "was", "is", NULL};
+
+static dy_str arena_cat(dy_arena *A, const char *a, const char *b) {
+    size_t na = strlen(a), nb = strlen(b);
+    char *p = dy_arena_alloc(A, na + nb + 1);
+    if (!p) return DY_NULLSTR;
+    memcpy(p, a, na);
+    memcpy(p + na, b, nb);
+    p[na + nb] = 0;
+    return (dy_str){p, na + nb};
+}
+
+/* Fill code, country and role from a code string (arena or dictionary). */
+static void set_code(actx *X, dy_mention *m, dy_str code, const char *country_attr) {
+    m->code = code;
+    m->country = m->role = DY_NULLSTR;
+    if (code.n >= 3 && dy_dict_is_country(X->d, code.p)) {
+        m->country = (dy_str){code.p, 3};
+        if (code.n >= 6) m->role = (dy_str){code.p + 3, 3};
+    } else {
+        if (code.n >= 3) m->role = (dy_str){code.p, 3};
+        if (country_attr && country_attr[0]) m->country = (dy_str){country_attr, 3};
+    }
+}
+
+static dy_mention *push(actx *X, uint32_t sent, const aw *w, size_t w0, size_t w1, size_t head,
+                        const dy_sentence *s, minfo info) {
+    dy_mention *m = dy_mention_push(X->ctx, X->doc);
+    if (!m) return NULL;
+    size_t idx = X->doc->nment - 1;
+    if (idx >= X->capinfo) {
+        size_t nc = X->capinfo ? X->capinfo * 2 : 32;
+        while (nc <= idx) nc *= 2;
+        minfo *g = X->info ? dy_arena_grow(&X->ctx->arena, X->info, X->capinfo, nc, sizeof *g)
+                           : DY_ANEW(&X->ctx->arena, minfo, nc);
+        if (!g) return NULL;
+        X->info = g;
+        X->capinfo = nc;
+    }
+    X->info[idx] = info;
+    m->kind = DY_MENTION_ACTOR;
+    m->sent = sent;
+    m->tok_start = w[w0].tok;
+    m->tok_end = w[w1 - 1].tok + 1;
+    m->head_tok = w[head].tok;
+    uint32_t cs = w[w0].cs, ce = w[w1 - 1].ce;
+    const uint32_t *map = X->doc->map;
+    m->start = map ? map[cs] : cs;
+    m->end = map ? map[ce] : ce;
+    m->text = (dy_str){X->doc->text.p + cs, ce - cs};
+    (void)s;
+    return m;
+}
+
+static uint8_t ent_of(const dy_dict_entry *e) {
+    return e->type == DY_DT_PLACE ? DY_ENT_STATE : e->type;
+}
+
+/* Capitalised words after a title that are not in the dictionary: a name. */
+static size_t name_words(const aw *w, size_t nw, size_t i) {
+    size_t k = 0;
+    while (i + k < nw && k < 4 && !w[i + k].punct && !w[i + k].poss && w[i + k].cas >= 1 &&
+           !win(&w[i + k], k_nonname))
+        k++;
+    return k;
+}
+
+/* MARK: - coreference */
+
+enum { WANT_PERSON = 1, WANT_STATE = 2, WANT_GROUP = 4, WANT_ORG = 8, WANT_BODY = 16,
+       WANT_PLURAL = 32, WANT_COUNTRY = 64, WANT_ARMED = 128 };
+
+typedef struct anaphor {
+    const char *word;
+    unsigned want;
+    const char *role;       /* role to put after the antecedent's country, or NULL */
+    uint8_t ent, plural;
+} anaphor;
+
+/* Definite descriptions after "the"; docs/dictionaries.md lists them. */
+static const anaphor k_dd[] = {
+    {"group", WANT_GROUP | WANT_ORG, NULL, DY_ENT_GROUP, 0},
+    {"movement", WANT_GROUP | WANT_ORG, NULL, DY_ENT_GROUP, 0},
+    {"organization", WANT_GROUP | WANT_ORG, NULL, DY_ENT_ORG, 0},
+    {"organisation", WANT_GROUP | WANT_ORG, NULL, DY_ENT_ORG, 0},
+    {"militia", WANT_GROUP, NULL, DY_ENT_GROUP, 0},
+    {"faction", WANT_GROUP, NULL, DY_ENT_GROUP, 0},
+    {"alliance", WANT_ORG | WANT_GROUP, NULL, DY_ENT_ORG, 0},
+    {"bloc", WANT_ORG, NULL, DY_ENT_ORG, 0},
+    {"country", WANT_STATE, NULL, DY_ENT_STATE, 0},
+    {"nation", WANT_STATE, NULL, DY_ENT_STATE, 0},
+    {"kingdom", WANT_STATE, NULL, DY_ENT_STATE, 0},
+    {"republic", WANT_STATE, NULL, DY_ENT_STATE, 0},
+    {"government", WANT_COUNTRY, "GOV", DY_ENT_AGENT, 0},
+    {"regime", WANT_COUNTRY, "GOV", DY_ENT_AGENT, 0},
+    {"administration", WANT_COUNTRY, "GOV", DY_ENT_AGENT, 0},
+    {"authorities", WANT_COUNTRY, "GOV", DY_ENT_AGENT, 1},
+    {"army", WANT_COUNTRY, "MIL", DY_ENT_AGENT, 0},
+    {"military", WANT_COUNTRY, "MIL", DY_ENT_AGENT, 0},
+    {"militants", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"rebels", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"insurgents", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"fighters", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"jihadists", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"extremists", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"guerrillas", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {"gunmen", WANT_ARMED, NULL, DY_ENT_AGENT, 1},
+    {NULL, 0, NULL, 0, 0}};
+
+static const anaphor k_pron[] = {
+    {"he", WANT_PERSON, NULL, DY_ENT_PERSON, 'm'},
+    {"him", WANT_PERSON, NULL, DY_ENT_PERSON, 'm'},
+    {"she", WANT_PERSON, NULL, DY_ENT_PERSON, 'f'},
+    {"it", WANT_STATE | WANT_GROUP | WANT_ORG | WANT_BODY, NULL, DY_ENT_STATE, 0},
+    {"they", WANT_PLURAL | WANT_GROUP, NULL, DY_ENT_AGENT, 1},
+    {"them", WANT_PLURAL | WANT_GROUP, NULL, DY_ENT_AGENT, 1},
+    {NULL, 0, NULL, 0, 0}};
+
+static bool armed_role(dy_str role) {
+    return role.n == 3 && (!memcmp(role.p, "REB", 3) || !memcmp(role.p, "INS", 3) ||
+                           !memcmp(role.p, "UAF", 3) || !memcmp(role.p, "IMG", 3));
+}
+
+/* Whether mention m (with info) can be the antecedent. */
+static bool compatible(const dy_mention *m, const minfo *inf, const anaphor *a, bool pronoun_he_she) {
+    unsigned w = a->want;
+    if (w & WANT_PERSON) {
+        if (!inf->person) return false;
+        if (pronoun_he_she && a->plural && inf->gender && inf->gender != a->plural) return false;
+        return !m->plural;
+    }
+    if (inf->person) return false;
+    if ((w & WANT_COUNTRY) && inf->country[0]) return true;
+    if ((w & WANT_STATE) && m->ent == DY_ENT_STATE) return true;
+    if ((w & WANT_GROUP) && m->ent == DY_ENT_GROUP) return true;
+    if ((w & WANT_ORG) && m->ent == DY_ENT_ORG && !m->plural) return true;
+    if ((w & WANT_BODY) && m->ent == DY_ENT_AGENT && !m->plural) return true;
+    if ((w & WANT_PLURAL) && m->plural) return true;
+    if ((w & WANT_ARMED) && (m->ent == DY_ENT_GROUP || armed_role(m->role))) return true;
+    return false;
+}
+
+/* Nearest compatible actor pushed before; -1 when none within 5 sentences. */
+static int32_t antecedent(actx *X, const anaphor *a, uint32_t sent, bool he_she) {
+    for (size_t i = X->doc->nment; i-- > X->first_actor;) {
+        const dy_mention *m = &X->doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR) continue;
+        if (m->sent + 5 < sent) break;
+        if (!m->code.n) continue;
+        if (compatible(m, &X->info[i], a, he_she)) return (int32_t)i;
+    }
+    return -1;
+}
+
+/* Push an anaphor at words [w0,w1) resolved to mention ai. */
+static dyad_status push_anaphor(actx *X, uint32_t sent, const aw *w, size_t w0, size_t w1,
+                                const dy_sentence *s, const anaphor *a, int32_t ai) {
+    /* point at the first mention of the chain */
+    int32_t root = ai;
+    while (X->doc->ments[root].antecedent >= 0) root = X->doc->ments[root].antecedent;
+    dy_mention src = X->doc->ments[ai];
+    minfo inf = X->info[ai];
+    dy_mention *m = push(X, sent, w, w0, w1, w1 - 1, s, inf);
+    if (!m) return DYAD_ENOMEM;
+    m->pronoun = 1;
+    m->antecedent = root;
+    m->name = src.name;
+    if (a->role) {
+        const char *c3 = inf.country;
+        dy_str code = arena_cat(&X->ctx->arena, c3, a->role);
+        if (!code.p) return DYAD_ENOMEM;
+        set_code(X, m, code, c3);
+        m->ent = DY_ENT_AGENT;
+        m->plural = a->plural;
+        X->info[X->doc->nment - 1].person = 0;
+    } else if (a->want & WANT_STATE && !(a->want & WANT_GROUP)) {
+        /* "the country" names the state, not a capital's government */
+        dy_str code = src.code;
+        if (src.country.p) code = src.country;
+        set_code(X, m, code, inf.country);
+        m->ent = DY_ENT_STATE;
+        m->plural = 0;
+    } else {
+        m->code = src.code;
+        m->country = src.country;
+        m->role = src.role;
+        m->ent = src.ent;
+        m->plural = src.plural;
+    }
+    return DYAD_OK;
+}
+
+static const anaphor *find_anaphor(const anaphor *tab, const aw *w) {
+    for (const anaphor *a = tab; a->word; a++)
+        if (weq(w, a->word)) return a;
+    return NULL;
+}
+
+/* MARK: - one sentence */
+
+static dyad_status do_sentence(actx *X, uint32_t si) {
+    dyad_doc *doc = X->doc;
+    const dy_sentence *s = &doc->sents[si];
+    dy_arena *A = &X->ctx->arena;
+    size_t nw = 0;
+    aw *w = sentence_words(A, doc, s, &nw);
+    if (!w) return DYAD_ENOMEM;
+    if (!nw) return DYAD_OK;
+    rmatch *rm = NULL;
+    size_t nm = find_matches(A, X->d, w, nw, X->date, &rm);
+    if (nm == (size_t)-1) return DYAD_ENOMEM;
+    const dy_dict *d = X->d;
+
+    size_t wi = 0, k = 0;
+    while (wi < nw) {
+        /* anaphors before the next match */
+        size_t next_w0 = k < nm ? rm[k].w0 : nw;
+        for (; wi < next_w0; wi++) {
+            if (w[wi].punct || w[wi].poss) continue;
+            const anaphor *a = NULL;
+            size_t a0 = wi;
+            if (wi > 0 && weq(&w[wi - 1], "the") && (a = find_anaphor(k_dd, &w[wi])) != NULL) {
+                a0 = wi - 1;
+            } else if ((a = find_anaphor(k_pron, &w[wi])) != NULL) {
+                if (w[wi].upos && w[wi].upos != DY_UPOS_PRON) a = NULL;
+                /* expletive "It was not clear ...", but not "X said it was ready" */
+                if (a && weq(&w[wi], "it") && wi + 1 < nw && win(&w[wi + 1], k_be) &&
+                    !(wi > 0 && win(&w[wi - 1], k_say)))
+                    a = NULL;
+            }
+            if (!a) continue;
+            int32_t ai = antecedent(X, a, si, a->word[0] == 'h' || a->word[0] == 's');
+            if (ai < 0) continue;
+            dyad_status st = push_anaphor(X, si, w, a0, wi + 1, s, a, ai);
+            if (st != DYAD_OK) return st;
+        }
+        if (k >= nm) break;
+
+        /* compose from match k */
+        size_t w0 = rm[k].w0, w1 = rm[k].w1, head = w1 - 1;
+        const dy_dict_entry *e = &d->e[rm[k].entry];
+        const dy_dict_entry *mod = NULL;      /* state/place before an agent */
+        const dy_dict_entry *agent = NULL;
+        const dy_dict_entry *lead = e;
+        bool former = w0 > 0 && win(&w[w0 - 1], k_former);
+        if (former) w0--;
+        size_t kk = k + 1;
+        /* "the" before a definite description that resolves wins over a bare agent */
+        if (e->type == DY_DT_AGENT && rm[k].w1 == rm[k].w0 + 1 && rm[k].w0 > 0 &&
+            weq(&w[rm[k].w0 - 1], "the") && !(kk < nm && rm[kk].w0 == rm[k].w1)) {
+            const anaphor *a = find_anaphor(k_dd, &w[rm[k].w0]);
+            int32_t ai = a ? antecedent(X, a, si, false) : -1;
+            if (ai >= 0) {
+                dyad_status st = push_anaphor(X, si, w, rm[k].w0 - 1, rm[k].w1, s, a, ai);
+                if (st != DYAD_OK) return st;
+                wi = rm[k].w1;
+                k++;
+                continue;
+            }
+        }
+        /* a capital or city inside "in Kabul" is a place, not an actor */
+        if ((e->type == DY_DT_PLACE || e->capital) &&
+            !(kk < nm && (rm[kk].w0 == w1 || (rm[kk].w0 == w1 + 1 && w[w1].poss)) &&
+              d->e[rm[kk].entry].type == DY_DT_AGENT)) {
+            bool loc = rm[k].w0 > 0 && win(&w[rm[k].w0 - 1], k_locative);
+            if (e->type == DY_DT_PLACE || loc) {
+                wi = rm[k].w1;
+                k++;
+                continue;
+            }
+        }
+        /* STATE/PLACE ['s] + next */
+        if ((e->type == DY_DT_STATE || e->type == DY_DT_PLACE) && kk < nm) {
+            size_t gap_ok = rm[kk].w0 == w1 || (rm[kk].w0 == w1 + 1 && w[w1].poss);
+            const dy_dict_entry *n = &d->e[rm[kk].entry];
+            if (gap_ok && n->type == DY_DT_AGENT) {
+                mod = e;
+                agent = n;
+                lead = n;
+                w1 = rm[kk].w1;
+                head = w1 - 1;
+                kk++;
+            } else if (gap_ok && n->type != DY_DT_AGENT && n->type != DY_DT_PLACE &&
+                       !(n->type == DY_DT_STATE && !n->capital)) {
+                /* "Russia's Putin", "Afghan Taliban" */
+                lead = n;
+                w1 = rm[kk].w1;
+                head = w1 - 1;
+                kk++;
+            }
+        } else if (e->type == DY_DT_AGENT) {
+            agent = e;
+        }
+        /* more agents glued on: "government troops", "police officers" */
+        while (agent && kk < nm && rm[kk].w0 == w1 && d->e[rm[kk].entry].type == DY_DT_AGENT) {
+            const dy_dict_entry *n = &d->e[rm[kk].entry];
+            const char *c1 = d->codes[agent->code0].code, *c2 = d->codes[n->code0].code;
+            /* the first word names the body ("police officers" → COP) except
+             * that government soldiers are the military */
+            if (!strcmp(c1, "GOV") && !strcmp(c2, "MIL")) agent = n;
+            lead = agent;
+            w1 = rm[kk].w1;
+            head = w1 - 1;
+            kk++;
+        }
+        /* AGENT of [the] STATE */
+        if (agent && !mod && w1 + 1 < nw && weq(&w[w1], "of")) {
+            size_t at = w1 + 1 + (weq(&w[w1 + 1], "the") ? 1 : 0);
+            if (kk < nm && rm[kk].w0 == at &&
+                (d->e[rm[kk].entry].type == DY_DT_STATE || d->e[rm[kk].entry].type == DY_DT_PLACE) &&
+                !d->e[rm[kk].entry].capital) {
+                mod = &d->e[rm[kk].entry];
+                w1 = rm[kk].w1;
+                kk++;
+            }
+        }
+        /* title + person, or capitalised title + unknown name */
+        const dy_dict_entry *person = lead->type == DY_DT_PERSON ? lead : NULL;
+        bool named = false;
+        if (agent && agent->person == 1) {
+            if (kk < nm && rm[kk].w0 == w1 && d->e[rm[kk].entry].type == DY_DT_PERSON) {
+                person = &d->e[rm[kk].entry];
+                w1 = rm[kk].w1;
+                head = w1 - 1;
+                kk++;
+            } else if (w[head].cas >= 1 && w[w1 - 1].cas >= 1) {
+                size_t nn = name_words(w, nw, w1);
+                if (nn && !(kk < nm && rm[kk].w0 < w1 + nn)) {
+                    w1 += nn;
+                    head = w1 - 1;
+                    named = true;
+                }
+            }
+        }
+
+        /* the code */
+        dy_str code = DY_NULLSTR, name = DY_NULLSTR;
+        const char *cattr = NULL;
+        minfo inf;
+        memset(&inf, 0, sizeof inf);
+        uint8_t ent, plural;
+        if (person) {
+            const char *c = former && person->eli[0] ? person->eli : dy_dict_code_at(d, person, X->date);
+            code = dy_str_c(c);
+            name = dy_str_c(person->name);
+            cattr = person->country;
+            ent = DY_ENT_PERSON;
+            plural = 0;
+            inf.person = 1;
+            inf.gender = person->gender;
+        } else if (agent) {
+            const char *ac = dy_dict_code_at(d, agent, X->date);
+            const char *c3 = mod ? mod->country : "";
+            if (!c3[0] && mod) {
+                const char *mc = dy_dict_code_at(d, mod, X->date);
+                if (strlen(mc) >= 3 && dy_dict_is_country(d, mc)) c3 = mc;
+            }
+            char cc[4] = {0};
+            memcpy(cc, c3, c3[0] ? 3 : 0);
+            if (former && (agent->person == 1)) ac = "ELI";
+            code = arena_cat(A, cc, ac);
+            if (!code.p) return DYAD_ENOMEM;
+            if (mod) {
+                dy_str nm2 = arena_cat(A, mod->name, " ");
+                name = nm2.p ? arena_cat(A, nm2.p, agent->name) : DY_NULLSTR;
+            } else {
+                name = dy_str_c(agent->name);
+            }
+            ent = DY_ENT_AGENT;
+            plural = agent->plural;
+            inf.person = agent->person == 1 || named;
+            memcpy(inf.country, cc, 4);
+        } else {
+            const char *c = dy_dict_code_at(d, lead, X->date);
+            if (former && lead->eli[0] && lead->type == DY_DT_PERSON) c = lead->eli;
+            code = dy_str_c(c);
+            name = dy_str_c(lead->name);
+            cattr = lead->country;
+            ent = ent_of(lead);
+            plural = lead->plural;
+            if (lead->type == DY_DT_STATE && !lead->capital && lead->plural == 0) plural = 0;
+        }
+        dy_mention *m = push(X, si, w, w0, w1, head, s, inf);
+        if (!m) return DYAD_ENOMEM;
+        m->name = name;
+        set_code(X, m, code, cattr);
+        m->ent = ent;
+        m->plural = plural;
+        if (!X->info[doc->nment - 1].country[0] && m->country.p)
+            memcpy(X->info[doc->nment - 1].country, m->country.p, 3);
+        wi = w1;
+        k = kk;
+    }
+    return DYAD_OK;
+}
+
 dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
-    (void)ctx; (void)doc; (void)err;
+    if (!ctx->model || !ctx->model->actors) return DYAD_OK;
+    actx X;
+    memset(&X, 0, sizeof X);
+    X.ctx = ctx;
+    X.doc = doc;
+    X.d = &ctx->model->actors->d;
+    X.first_actor = doc->nment;
+    X.date = doc->date.n >= 4 ? dy_dict_date(doc->date.p, doc->date.n >= 10 ? 10 : doc->date.n, false) : 0;
+    if (X.date < 0) X.date = 0;
+    /* a capacity for info that matches mentions already there */
+    for (uint32_t si = 0; si < doc->nsent; si++) {
+        dyad_status st = do_sentence(&X, si);
+        if (st != DYAD_OK) return dy_err(err, st, "out of memory finding actors");
+    }
     return DYAD_OK;
 }
