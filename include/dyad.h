@@ -187,7 +187,8 @@ typedef enum dyad_output {
 
 enum {
     DYAD_WRITE_NO_TEXT = 1u << 0, /* leave the sentence text out */
-    DYAD_WRITE_TOKENS = 1u << 1   /* sentences: add a "tokens" array of forms */
+    DYAD_WRITE_TOKENS = 1u << 1,  /* sentences: add a "tokens" array of forms */
+    DYAD_WRITE_ACTORS_ONLY = 1u << 2 /* mentions: actor mentions only */
 };
 
 /* Write the document's results in the given form.  The document must have

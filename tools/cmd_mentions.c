@@ -10,12 +10,13 @@
 #include "mention/dict_import.h"
 
 static const char mentions_help[] =
-    "usage: dyad mentions [--date YYYY-MM-DD] [--dict DIR] [options] [FILE...]\n"
+    "usage: dyad mentions [--actors] [--date YYYY-MM-DD] [--dict DIR] [options] [FILE...]\n"
     "Prints one JSON object per mention:\n"
     "  {\"doc_id\", \"sentence_index\", \"kind\": \"actor\", \"text\", \"start\", \"end\",\n"
     "   \"code\", \"name\", \"country\", \"role\"}\n"
     "and times and places in their own forms.  --date sets the document date,\n"
-    "which picks the code of date-bounded actors (leaders in and out of office).\n";
+    "which picks the code of date-bounded actors (leaders in and out of office).\n"
+    "--actors prints actor mentions only.\n";
 
 int cmd_mentions(cli_opts *o) {
     for (int i = 0; i < o->nrest; i++)
@@ -23,7 +24,9 @@ int cmd_mentions(cli_opts *o) {
             fputs(mentions_help, stdout);
             return EXIT_OK;
         }
-    if (!cli_parse(o->nrest, o->rest, o, NULL) || !cli_rest_check(o, NULL, NULL)) return EXIT_USAGE;
+    static const char *const known[] = {"--actors", NULL};
+    if (!cli_parse(o->nrest, o->rest, o, NULL) || !cli_rest_check(o, known, NULL)) return EXIT_USAGE;
+    bool actors_only = cli_rest_flag(o, "--actors");
     unsigned need = DYAD_LOAD_CLEAN | DYAD_LOAD_ACTORS | DYAD_LOAD_PLACES;
     /* The parse helps (POS keeps "us" from being the US) but is optional:
      * without a parser model the mentions are found on word forms. */
@@ -36,7 +39,8 @@ int cmd_mentions(cli_opts *o) {
         m = cli_load_model(o, need);
         if (!m) return EXIT_MODEL;
     }
-    int rc = cli_run_docs(o, m, DYAD_STAGE_MENTION, DYAD_OUT_MENTIONS, 0);
+    int rc = cli_run_docs(o, m, DYAD_STAGE_MENTION, DYAD_OUT_MENTIONS,
+                          actors_only ? DYAD_WRITE_ACTORS_ONLY : 0);
     dyad_model_free(m);
     return rc;
 }

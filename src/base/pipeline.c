@@ -223,7 +223,7 @@ dyad_status dyad_doc_write(const dyad_doc *doc, dyad_output form, unsigned flags
                            dyad_sink sink, void *ud, dyad_error *err) {
     int need = needed_stage(form);
     if (!doc || !sink || need < 0) return dy_err(err, DYAD_EINVAL, "bad arguments to dyad_doc_write");
-    if (flags & ~(unsigned)(DYAD_WRITE_NO_TEXT | DYAD_WRITE_TOKENS)) return dy_err(err, DYAD_EINVAL, "unknown write flags 0x%x", flags);
+    if (flags & ~(unsigned)(DYAD_WRITE_NO_TEXT | DYAD_WRITE_TOKENS | DYAD_WRITE_ACTORS_ONLY)) return dy_err(err, DYAD_EINVAL, "unknown write flags 0x%x", flags);
     if (doc->stage < need)
         return dy_err(err, DYAD_EINVAL, "document not processed far enough for this output");
     dy_buf b;
@@ -233,7 +233,22 @@ dyad_status dyad_doc_write(const dyad_doc *doc, dyad_output form, unsigned flags
     case DYAD_OUT_CLEAN: dy_emit_clean(doc, &b); break;
     case DYAD_OUT_CLEAN_EXPLAIN: dy_emit_clean_explain(doc, &b); break;
     case DYAD_OUT_CONLLU: dy_emit_conllu(doc, &b); break;
-    case DYAD_OUT_MENTIONS: dy_emit_mentions(doc, &b); break;
+    case DYAD_OUT_MENTIONS:
+        if (flags & DYAD_WRITE_ACTORS_ONLY) {
+            /* a view of the document with its actor mentions only */
+            dyad_doc view = *doc;
+            dy_mention *a = dy_malloc(b.alloc, dy_mul(doc->nment + 1, sizeof *a));
+            if (!a) { b.err = true; break; }
+            view.ments = a;
+            view.nment = 0;
+            for (size_t i = 0; i < doc->nment; i++)
+                if (doc->ments[i].kind == DY_MENTION_ACTOR) a[view.nment++] = doc->ments[i];
+            dy_emit_mentions(&view, &b);
+            dy_free(b.alloc, a);
+        } else {
+            dy_emit_mentions(doc, &b);
+        }
+        break;
     case DYAD_OUT_EVENTS: dy_emit_events(doc, flags, &b); break;
     case DYAD_OUT_PHOENIX: dy_emit_phoenix(doc, &b); break;
     case DYAD_OUT_PLOVER: dy_emit_plover(doc, flags, &b); break;

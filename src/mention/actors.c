@@ -507,6 +507,9 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                 if (a && weq(&w[wi], "it") && wi + 1 < nw && win(&w[wi + 1], k_be) &&
                     !(wi > 0 && win(&w[wi - 1], k_say)))
                     a = NULL;
+                /* "denied it." — an object "it" ending a clause is a claim or
+                 * a thing far more often than an actor */
+                if (a && weq(&w[wi], "it") && (wi + 1 >= nw || w[wi + 1].punct)) a = NULL;
             }
             if (!a) continue;
             int32_t ai = antecedent(X, a, si, a->word[0] == 'h' || a->word[0] == 's');
