@@ -202,6 +202,12 @@ static size_t split_token(const char *text, uint32_t a, uint32_t b, uint32_t tok
     do {                                                                        \
         if (nw < cap) word_set(&ws[nw++], text + (x), (x), (y), tok, (pu));     \
     } while (0)
+    /* a possessive the segmenter split off ("'s", "’s") stays one word */
+    if ((b - a == 2 && text[a] == '\'' && (text[a + 1] | 0x20) == 's') ||
+        (b - a == 4 && uni_punct(text + a, 3) == 3 && (text[a + 3] | 0x20) == 's')) {
+        PUSH(a, b, 1);
+        return nw;
+    }
     /* leading punctuation, but keep the apostrophe of '80s */
     while (a < b) {
         size_t u = uni_punct(text + a, b - a);

@@ -14,7 +14,7 @@ static const char *const abbr_title[] = {
     "Ch.", "Cmdr.", "Cmdt.", "Col.", "Cpl.", "Del.", "Det.", "Dr.", "Drs.", "Ex.", "Fig.",
     "Figs.", "Fr.", "Ft.", "Gen.", "Gens.", "Gov.", "Govs.", "Hon.", "Insp.", "Lieut.", "Lt.",
     "Maj.", "Messrs.", "Mme.", "Mr.", "Mrs.", "Ms.", "Msgr.", "Mt.", "No.", "Nos.", "Op.",
-    "Para.", "Pfc.", "Pres.", "Prof.", "Pte.", "Pvt.", "Rep.", "Reps.", "Rev.", "Rt.", "Sec.",
+    "Para.", "Pfc.", "Pres.", "Prof.", "Pte.", "Pvt.", "Rep.", "Reps.", "Rev.", "Rs.", "Rt.", "Sec.",
     "Secy.", "Sen.", "Sens.", "Sgt.", "Spc.", "Sta.", "Ste.", "Supt.", "Vol.", "Vols.", "p.",
     "pp.",
 };

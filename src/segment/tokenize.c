@@ -332,11 +332,10 @@ static size_t special_at(ucp p, size_t k, size_t e) {
         j++;
     if (j > k && j < e && p[j] == '@') {
         size_t d = j + 1, lastdot = 0;
-        while (d < e && (alpha_at(p, d, e) || digit_at(p, d, e) || p[d] == '.' || p[d] == '-')) {
-            if (p[d] == '.') lastdot = d;
-            d++;
-        }
+        while (d < e && (alpha_at(p, d, e) || digit_at(p, d, e) || p[d] == '.' || p[d] == '-')) d++;
         while (d > j + 1 && (p[d - 1] == '.' || p[d - 1] == '-')) d--;
+        for (size_t x = j + 1; x < d; x++)
+            if (p[x] == '.') lastdot = x;
         if (lastdot > j + 1 && lastdot + 1 < d) return d;
         return k;
     }
