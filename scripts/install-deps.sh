@@ -4,7 +4,8 @@
 set -e
 PKGS="build-essential cmake pkg-config clang-14 libclang-rt-14-dev \
 libjansson-dev libxml2-dev libutf8proc-dev libpcre2-dev libsqlite3-dev libmicrohttpd-dev \
-wordnet-base"
+wordnet-base \
+curl chromium nodejs npm wrk"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/base.h"
 
@@ -54,6 +55,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 struct dy_store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
+    struct timespec deadline;   /* tv_sec 0: none */
 };
 
 /* MARK: - migrations
@@ -199,6 +201,31 @@ dyad_status dy_store_open(const char *path, bool readonly, dy_store **out, dyad_
     }
     *out = s;
     return DYAD_OK;
+}
+
+/* SQLite calls this every 1000 virtual machine steps; non-zero interrupts. */
+static int past_deadline(void *ud) {
+    const dy_store *s = ud;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > s->deadline.tv_sec ||
+           (now.tv_sec == s->deadline.tv_sec && now.tv_nsec >= s->deadline.tv_nsec);
+}
+
+void dy_store_set_deadline(dy_store *s, long ms) {
+    if (ms <= 0) {
+        s->deadline.tv_sec = 0;
+        sqlite3_progress_handler(s->db, 0, NULL, NULL);
+        return;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+    s->deadline.tv_sec += ms / 1000;
+    s->deadline.tv_nsec += (ms % 1000) * 1000000L;
+    if (s->deadline.tv_nsec >= 1000000000L) {
+        s->deadline.tv_sec++;
+        s->deadline.tv_nsec -= 1000000000L;
+    }
+    sqlite3_progress_handler(s->db, 1000, past_deadline, s);
 }
 
 void dy_store_close(dy_store *s) {
@@ -505,6 +532,8 @@ dyad_status dy_filter_check(const dy_filter *f, dyad_error *err) {
     if (f->since && !valid_date(f->since)) return dy_err(err, DYAD_EINVAL, "since: '%s' is not YYYY[-MM[-DD]]", f->since);
     if (f->until && !valid_date(f->until)) return dy_err(err, DYAD_EINVAL, "until: '%s' is not YYYY[-MM[-DD]]", f->until);
     if (f->quad < 0 || f->quad > 4) return dy_err(err, DYAD_EINVAL, "quad class must be 1 to 4");
+    if (f->quad_min < 0 || f->quad_max > 4 || f->quad_min > f->quad_max)
+        return dy_err(err, DYAD_EINVAL, "quad class range must be within 1 to 4");
     if (f->limit < 0) return dy_err(err, DYAD_EINVAL, "limit must not be negative");
     if (f->offset < 0) return dy_err(err, DYAD_EINVAL, "offset must not be negative");
     const char *const codes[] = {f->source, f->target, f->any, f->root, f->code, f->place};
@@ -526,7 +555,6 @@ typedef struct where {
     const char *param[24];
     char own[4][70];    /* prefix range ends, date bounds */
     int nparam, nown;
-    int quad;           /* bound as ?quad when > 0 */
 } where;
 
 static void w_add(where *w, const char *clause) {
@@ -599,9 +627,13 @@ static void build_where(const dy_filter *f, where *w) {
                  a, a, a, a);
         w_add(w, c);
     }
+    /* Checked integers: written into the SQL, not bound. */
     if (f->quad > 0) {
-        w->quad = f->quad;
-        snprintf(c, sizeof c, "e.quad_class = ?%d", w_param(w, NULL));
+        snprintf(c, sizeof c, "e.quad_class = %d", f->quad);
+        w_add(w, c);
+    }
+    if (f->quad_min > 0) {
+        snprintf(c, sizeof c, "e.quad_class BETWEEN %d AND %d", f->quad_min, f->quad_max);
         w_add(w, c);
     }
 }
@@ -627,10 +659,7 @@ static dyad_status prepare_filtered(dy_store *s, const dy_filter *f, const char 
     } else if (sqlite3_prepare_v2(s->db, dy_buf_cstr(&q), -1, out, NULL) != SQLITE_OK) {
         st = db_err(s, err, "query");
     } else {
-        for (int i = 0; i < w.nparam; i++) {
-            if (w.param[i]) sqlite3_bind_text(*out, i + 1, w.param[i], -1, SQLITE_TRANSIENT);
-            else sqlite3_bind_int(*out, i + 1, w.quad);
-        }
+        for (int i = 0; i < w.nparam; i++) sqlite3_bind_text(*out, i + 1, w.param[i], -1, SQLITE_TRANSIENT);
     }
     dy_buf_free(&q);
     dy_buf_free(&w.sql);

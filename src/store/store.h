@@ -31,6 +31,11 @@ typedef struct dy_store dy_store;
 dyad_status dy_store_open(const char *path, bool readonly, dy_store **out, dyad_error *err);
 void dy_store_close(dy_store *s);
 
+/* Make statements of this connection fail (DYAD_EDB, "interrupted") once
+ * `ms` milliseconds have passed from now; 0 removes the limit.  The server
+ * bounds the time of each request with it. */
+void dy_store_set_deadline(dy_store *s, long ms);
+
 /* Transactions: one per batch of documents.  rollback never fails. */
 dyad_status dy_store_begin(dy_store *s, dyad_error *err);
 dyad_status dy_store_commit(dy_store *s, dyad_error *err);
@@ -100,6 +105,8 @@ typedef struct dy_filter {
     const char *since, *until;
     const char *place;             /* location country */
     int quad;                      /* 1..4, 0 = any */
+    int quad_min, quad_max;        /* a range of quad classes (1-2: cooperation,
+                                      3-4: conflict); 0 = any */
     long limit;                    /* 0 = no limit */
     long offset;
 } dy_filter;
