@@ -2,10 +2,12 @@
  * cmd_mentions.c — `dyad mentions` (actors, times and places as JSON Lines)
  * and `dyad dict` (check and import actor dictionaries; docs/dictionaries.md).
  */
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "base/model.h"
 #include "mention/dict.h"
 #include "mention/dict_import.h"
 
@@ -50,12 +52,14 @@ int cmd_mentions(cli_opts *o) {
 static const char dict_help[] =
     "usage: dyad dict check FILE...\n"
     "       dyad dict import --from petrarch|tabari FILE...\n"
+    "       dyad dict stats [--dict DIR]\n"
     "check: reads actor dictionaries in dyad's format (docs/dictionaries.md) and\n"
     "  prints FILE:LINE: error|warning: MESSAGE for bad fields, codes and dates,\n"
     "  overlapping date ranges and duplicate entries; exit 1 when any error,\n"
     "  then a summary line on stderr.\n"
     "import: converts TABARI/PETRARCH .actors and .agents files to dyad's format\n"
-    "  on stdout (a summary of counts on stderr).\n";
+    "  on stdout (a summary of counts on stderr).\n"
+    "stats: entries by type in each file of the loaded data directory's actors/.\n";
 
 static void print_diag(void *ud, const char *file, unsigned line, int sev, const char *msg) {
     (void)ud;
@@ -162,6 +166,62 @@ static int dict_import(int argc, char **argv) {
     return rc;
 }
 
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Counts by type of the .txt files of DIR/actors (DIR: --dict, $DYAD_DATA or built-in). */
+static int dict_stats(cli_opts *o, int argc, char **argv) {
+    if (!cli_parse(argc, argv, o, NULL) || !cli_rest_check(o, NULL, NULL)) return EXIT_USAGE;
+    dyad_model *m = cli_load_model(o, DYAD_LOAD_ACTORS);
+    if (!m) return EXIT_MODEL;
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/actors", m->data_dir);
+    dyad_model_free(m);
+    DIR *dh = opendir(dir);
+    if (!dh) { cli_error("cannot open %s", dir); return EXIT_MODEL; }
+    char *names[256];
+    int nn = 0;
+    struct dirent *de;
+    while ((de = readdir(dh)) && nn < 256) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && de->d_name[0] != '.' && !strcmp(de->d_name + l - 4, ".txt")) names[nn++] = strdup(de->d_name);
+    }
+    closedir(dh);
+    qsort(names, (size_t)nn, sizeof *names, cmp_str);
+    static const char *const tn[] = {"states", "people", "groups", "orgs", "agents", "places"};
+    size_t tot[6] = {0}, caps = 0, ranged = 0, latest = 0;
+    printf("%-16s %7s %7s %7s %7s %7s %7s %8s\n", "file", tn[0], tn[1], tn[2], tn[3], tn[4], tn[5], "aliases");
+    for (int i = 0; i < nn; i++) {
+        char path[1400];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        size_t n = 0, nerr = 0;
+        char *text = read_all(path, &n);
+        dy_dict d;
+        dy_dict_init(&d, NULL);
+        if (text) dy_dict_parse(&d, names[i], text, n, NULL, NULL, &nerr);
+        free(text);
+        size_t c[6] = {0};
+        for (size_t k = 0; k < d.n; k++) {
+            if (d.e[k].type < 6) c[d.e[k].type]++;
+            if (d.e[k].capital) caps++;
+        }
+        for (size_t k = 0; k < d.ncodes; k++) {
+            if (!d.codes[k].ranged) continue;
+            ranged++;
+            if (d.codes[k].from != DY_DATE_OPEN_FROM && (size_t)d.codes[k].from > latest) latest = (size_t)d.codes[k].from;
+            if (d.codes[k].to != DY_DATE_OPEN_TO && (size_t)d.codes[k].to > latest) latest = (size_t)d.codes[k].to;
+        }
+        printf("%-16s %7zu %7zu %7zu %7zu %7zu %7zu %8zu\n", names[i], c[0], c[1], c[2], c[3], c[4], c[5],
+               d.naliases);
+        for (int t = 0; t < 6; t++) tot[t] += c[t];
+        dy_dict_free(&d);
+        free(names[i]);
+    }
+    printf("%-16s %7zu %7zu %7zu %7zu %7zu %7zu\n", "total", tot[0], tot[1], tot[2], tot[3], tot[4], tot[5]);
+    printf("capitals and seats of government: %zu; date-bounded codes: %zu; latest date in a range: %04zu-%02zu-%02zu\n",
+           caps, ranged, latest / 10000, latest / 100 % 100, latest % 100);
+    return EXIT_OK;
+}
+
 int cmd_dict(cli_opts *o) {
     int argc = o->nrest;
     char **argv = o->rest;
@@ -171,6 +231,7 @@ int cmd_dict(cli_opts *o) {
     }
     if (!strcmp(argv[0], "check")) return dict_check(argc - 1, argv + 1);
     if (!strcmp(argv[0], "import")) return dict_import(argc - 1, argv + 1);
+    if (!strcmp(argv[0], "stats")) return dict_stats(o, argc - 1, argv + 1);
     cli_error("dict: unknown subcommand '%s' (check, import)", argv[0]);
     return EXIT_USAGE;
 }

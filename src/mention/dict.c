@@ -799,8 +799,11 @@ void dy_dict_check(const dy_dict *d, dy_dict_diag diag, void *ud, size_t *nerr, 
     for (size_t i = 0; i < d->nslots; i++) {
         const dy_dict_slot *s = &d->slots[i];
         if (!s->k || s->val < 0) continue;
-        for (int32_t a = s->val; a >= 0; a = d->vals[a].next) {
-            if (d->vals[a].implicit) continue;
+        /* each later entry is compared with the first written one only, so a
+         * key shared by many entries costs linear time */
+        for (int32_t a = s->val; a >= 0; a = -1) {
+            while (a >= 0 && d->vals[a].implicit) a = d->vals[a].next;
+            if (a < 0) break;
             for (int32_t b = d->vals[a].next; b >= 0; b = d->vals[b].next) {
                 if (d->vals[b].implicit || d->vals[b].entry == d->vals[a].entry) continue;
                 const dy_dict_entry *x = &d->e[d->vals[a].entry], *y = &d->e[d->vals[b].entry];

@@ -35,7 +35,15 @@ typedef struct ientry {
     size_t line;
 } ientry;
 
+typedef struct imacro {
+    char name[32];          /* "!MINIST!" */
+    char vals[16][48];
+    int nval;
+} imacro;
+
 typedef struct ictx {
+    imacro macros[64];
+    int nmacro;
     dy_buf out;
     ientry e;
     dy_import_stats *st;
@@ -62,24 +70,24 @@ static const char *const k_small[] = {"of", "the", "and", "for", "in", "on", "to
 
 /* Append a TABARI phrase ("UN_SECRETARY-GENERAL_BAN_KI-MOON_") as words. */
 static void put_phrase(dy_buf *b, const char *p, size_t n, bool agent) {
-    while (n && (p[n - 1] == '_' || p[n - 1] == ' ')) n--;
-    while (n && (p[0] == '_' || p[0] == ' ')) { p++; n--; }
+    while (n && (p[n - 1] == '_' || p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+    while (n && (p[0] == '_' || p[0] == ' ' || p[0] == '\t')) { p++; n--; }
     /* count words: a one-word name of up to 4 letters is an acronym */
     size_t words = 1;
     for (size_t i = 0; i < n; i++)
-        if (p[i] == '_' || p[i] == ' ') words++;
+        if (p[i] == '_' || p[i] == ' ' || p[i] == '\t') words++;
     bool acronym = words == 1 && n <= 4;
     size_t i = 0;
     bool first_word = true;
     while (i < n) {
-        if (p[i] == '_' || p[i] == ' ') {
-            while (i < n && (p[i] == '_' || p[i] == ' ')) i++;
+        if (p[i] == '_' || p[i] == ' ' || p[i] == '\t') {
+            while (i < n && (p[i] == '_' || p[i] == ' ' || p[i] == '\t')) i++;
             dy_buf_putc(b, ' ');
             first_word = false;
             continue;
         }
         size_t j = i;
-        while (j < n && p[j] != '_' && p[j] != ' ') j++;
+        while (j < n && p[j] != '_' && p[j] != ' ' && p[j] != '\t') j++;
         /* one word [i, j) */
         bool dotted = memchr(p + i, '.', j - i) != NULL;
         bool small = false;
@@ -267,6 +275,49 @@ static void add_syn(ientry *e, const char *p, size_t n, bool agent) {
     e->nsyn++;
 }
 
+/* PETRARCH substitution sets: "!MINIST! = MINISTER, MINISTERS, ..." */
+static bool read_macro(ictx *X, const char *p, size_t n) {
+    if (n < 3 || p[0] != '!') return false;
+    const char *e = memchr(p + 1, '!', n - 1);
+    if (!e) return false;
+    size_t nl = (size_t)(e - p) + 1;
+    const char *eq = memchr(e, '=', n - nl);
+    if (!eq || nl >= 32 || X->nmacro >= 64) return false;
+    imacro *m = &X->macros[X->nmacro];
+    memset(m, 0, sizeof *m);
+    memcpy(m->name, p, nl);
+    const char *q = eq + 1, *end = p + n;
+    while (q < end && m->nval < 16) {
+        while (q < end && (*q == ' ' || *q == ',')) q++;
+        const char *w = q;
+        while (q < end && *q != ',') q++;
+        dy_str v = dy_str_trim((dy_str){w, (size_t)(q - w)});
+        if (v.n && v.n < 48) memcpy(m->vals[m->nval++], v.p, v.n);
+    }
+    if (m->nval) X->nmacro++;
+    return true;
+}
+
+/* The macro used in phrase p, or NULL; *at gets its offset. */
+static const imacro *find_macro(const ictx *X, const char *p, size_t n, size_t *at) {
+    for (int i = 0; i < X->nmacro; i++) {
+        size_t l = strlen(X->macros[i].name);
+        for (size_t k = 0; k + l <= n; k++)
+            if (!memcmp(p + k, X->macros[i].name, l)) { *at = k; return &X->macros[i]; }
+    }
+    return NULL;
+}
+
+/* Phrase p with macro value v in place of the macro at `at` (len ml). */
+static size_t expand(char *out, size_t cap, const char *p, size_t n, size_t at, size_t ml, const char *v) {
+    size_t vl = strlen(v);
+    if (n - ml + vl >= cap) return 0;
+    memcpy(out, p, at);
+    memcpy(out + at, v, vl);
+    memcpy(out + at + vl, p + at + ml, n - at - ml);
+    return n - ml + vl;
+}
+
 dyad_status dy_dict_import(int format, const char *name, const char *text, size_t n,
                            dyad_sink sink, void *ud, dy_import_stats *stats) {
     (void)format;
@@ -317,13 +368,23 @@ dyad_status dy_dict_import(int format, const char *name, const char *text, size_
         }
         if (p[0] == '+') {
             if (!X.e.open) { X.st->skipped++; continue; }
-            size_t k = 1;
-            while (k < len && p[k] != ' ' && p[k] != '\t' && p[k] != '[' && p[k] != ';' && p[k] != '#') k++;
-            add_syn(&X.e, p + 1, k - 1, X.e.agent);
+            size_t k = 1, at;
+            while (k < len && p[k] != '[' && p[k] != '{' && p[k] != ';' && p[k] != '#' && p[k] != '"') k++;
+            const imacro *mac = find_macro(&X, p + 1, k - 1, &at);
+            if (mac) {
+                char tmp[512];
+                for (int v = 0; v < mac->nval; v++) {
+                    size_t tn = expand(tmp, sizeof tmp, p + 1, k - 1, at, strlen(mac->name), mac->vals[v]);
+                    if (tn) add_syn(&X.e, tmp, tn, X.e.agent);
+                }
+            } else {
+                add_syn(&X.e, p + 1, k - 1, X.e.agent);
+            }
             scan_codes(&X, p + k, len - k);
             continue;
         }
         if (p[0] == ';' || p[0] == '<' || p[0] == '=' ) continue; /* comments, options */
+        if (p[0] == '!' && read_macro(&X, p, len)) continue;
         flush(&X);
         X.e.open = true;
         X.e.agent = false;
@@ -333,12 +394,23 @@ dyad_status dy_dict_import(int format, const char *name, const char *text, size_
         dy_buf_clear(&X.e.name);
         dy_buf_clear(&X.e.syn);
         size_t k = 0;
-        while (k < len && p[k] != ' ' && p[k] != '\t' && p[k] != '[' && p[k] != '{' && p[k] != ';' &&
-               p[k] != '#' && p[k] != '"')
-            k++;
+        /* the phrase runs to the first bracket or comment (it may hold spaces) */
+        while (k < len && p[k] != '[' && p[k] != '{' && p[k] != ';' && p[k] != '#' && p[k] != '"') k++;
         /* codes first: they say whether this is an agent (lowercase names) */
         scan_codes(&X, p + k, len - k);
-        put_phrase(&X.e.name, p, k, X.e.agent);
+        size_t at;
+        const imacro *mac = find_macro(&X, p, k, &at);
+        if (mac) {
+            char tmp[512];
+            size_t tn = expand(tmp, sizeof tmp, p, k, at, strlen(mac->name), mac->vals[0]);
+            put_phrase(&X.e.name, tmp, tn, X.e.agent);
+            for (int v = 1; v < mac->nval; v++) {
+                tn = expand(tmp, sizeof tmp, p, k, at, strlen(mac->name), mac->vals[v]);
+                if (tn) add_syn(&X.e, tmp, tn, X.e.agent);
+            }
+        } else {
+            put_phrase(&X.e.name, p, k, X.e.agent);
+        }
         /* agent plural forms: {PLURAL_ONE PLURAL_TWO}; none given → regular */
         const char *br = memchr(p + k, '{', len - k);
         if (X.e.agent && br) {
@@ -352,7 +424,7 @@ dyad_status dy_dict_import(int format, const char *name, const char *text, size_
                     if (q > w) add_syn(&X.e, w, (size_t)(q - w), true);
                 }
             }
-        } else if (X.e.agent && X.e.name.n && X.e.name.p[X.e.name.n - 1] != 's') {
+        } else if (X.e.agent && !mac && X.e.name.n && X.e.name.p[X.e.name.n - 1] != 's') {
             if (X.e.syn.n) dy_buf_puts(&X.e.syn, "; ");
             put_plural(&X.e.syn, X.e.name.p, X.e.name.n);
             X.e.nsyn++;
