@@ -589,7 +589,8 @@ static void dedupe(cleaner *C) {
     size_t total = 0;
     for (size_t i = 0; i < C->nu; i++) total += C->u[i].e - C->u[i].s;
     for (size_t i = 0; i < C->doc->ncaptions; i++) total += C->doc->captions[i].n;
-    C->keys = dy_arena_alloc(&C->ctx->arena, total + 1);
+    /* room for every key plus one pull-quote candidate (at most 400 bytes) */
+    C->keys = dy_arena_alloc(&C->ctx->arena, total + 512);
     if (!C->keys) { C->oom = true; return; }
     for (size_t i = 0; i < C->nu; i++)
         make_key(C, C->w.p + C->u[i].s, C->u[i].e - C->u[i].s, &C->u[i].key_s, &C->u[i].key_n);
@@ -672,7 +673,7 @@ static void pull_quotes(cleaner *C) {
         unit *u = &C->u[i];
         if (u->dropped) continue;
         size_t len = u->e - u->s;
-        if (len > 400 || count_words(C->w.p + u->s, len) < 6) continue;
+        if (len > 400 || count_words(C->w.p + u->s, len) < 6) continue; /* see dedupe() */
         size_t bl = quote_body_len(C->w.p + u->s, len);
         uint32_t ks, kn;
         size_t save = C->nkeys;

@@ -65,6 +65,12 @@ static bool has_word(const char *s, const char *w, bool prefix) {
     return false;
 }
 
+/* The buffer's text without surrounding spaces (an unused buffer is empty). */
+static dy_str trimmed(dy_buf b) {
+    if (!b.p || !b.n) return (dy_str){"", 0};
+    return dy_str_trim((dy_str){b.p, b.n});
+}
+
 /* MARK: - boilerplate */
 
 static const char *const junk_tags[] = {
@@ -374,7 +380,7 @@ static void find_captions(hx *H, xmlNode *n, int depth) {
         if (name_is(c, "figcaption")) {
             dy_buf_clear(&H->cap_buf);
             caption_text(H, c, depth + 1);
-            dy_str s = dy_str_trim((dy_str){H->cap_buf.p, H->cap_buf.n});
+            dy_str s = trimmed(H->cap_buf);
             if (!s.n || H->cap_buf.err) continue;
             bool seen = false;
             for (size_t i = 0; i < H->ncaps && !seen; i++) seen = dy_str_eq(H->caps[i], s);
@@ -480,7 +486,7 @@ static void scan_meta(hx *H, xmlNode *n, metas *M, int depth) {
         if (name_is(c, "h1") && !H->title_h1 && !is_junk(c)) {
             dy_buf_clear(&H->cap_buf);
             caption_text(H, c, 0);
-            dy_str s = dy_str_trim((dy_str){H->cap_buf.p, H->cap_buf.n});
+            dy_str s = trimmed(H->cap_buf);
             if (s.n && !H->cap_buf.err) {
                 dy_str t = dy_arena_strdup(&H->ctx->arena, s.p, s.n);
                 H->title_h1 = t.p;
@@ -632,7 +638,7 @@ dyad_status dy_html_extract(dyad_ctx *ctx, dyad_doc *doc, const char *p, size_t 
         emit(&H, best, 0);
     }
     para_break(&H);
-    if (dy_str_trim((dy_str){H.out.p, H.out.n}).n == 0 && best != body) {
+    if (trimmed(H.out).n == 0 && best != body) {
         /* the scoring found nothing usable: take the whole page */
         H.out.n = 0;
         H.para_start = 0;
@@ -647,7 +653,7 @@ dyad_status dy_html_extract(dyad_ctx *ctx, dyad_doc *doc, const char *p, size_t 
         st = dy_err(err, DYAD_ENOMEM, "out of memory reading the HTML page");
     } else {
         while (H.out.n && H.out.p[H.out.n - 1] == '\n') H.out.n--;
-        if (dy_str_trim((dy_str){H.out.p, H.out.n}).n == 0) {
+        if (trimmed(H.out).n == 0) {
             st = dy_err(err, DYAD_EINPUT, "no article text found in the HTML page");
         } else {
             doc->raw = dy_utf8_repair(&ctx->arena, H.out.p, H.out.n);

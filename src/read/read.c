@@ -76,7 +76,7 @@ static bool looks_binary(const char *s, size_t n) {
 }
 
 static bool all_space(const char *p, size_t n) {
-    return dy_str_trim((dy_str){p, n}).n == 0;
+    return !p || dy_str_trim((dy_str){p, n}).n == 0;
 }
 
 /* MARK: - dates */
@@ -135,6 +135,7 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool dy_date_norm(const char *s, size_t n, char out[11]) {
+    if (!s) return false;
     dy_str t = dy_str_trim((dy_str){s, n});
     s = t.p;
     n = t.n;

@@ -1,0 +1,117 @@
+/* test_read.c — readers: text, JSON Lines, HTML; dates; UTF-8 repair. */
+#include <string.h>
+
+#include "harness.h"
+#include "read/read.h"
+
+static dyad_doc *rd(dyad_ctx *ctx, dyad_input in, const char *s, dyad_status *st) {
+    dyad_doc *doc = NULL;
+    *st = dyad_doc_read(ctx, in, s, strlen(s), NULL, &doc, NULL);
+    return doc;
+}
+
+TEST(read_dates) {
+    char d[11];
+    CHECK(dy_date_norm("2020-03-04T10:00:00Z", 20, d)); CHECK_EQ_STR(d, "2020-03-04");
+    CHECK(dy_date_norm("2020/3/4", 8, d)); CHECK_EQ_STR(d, "2020-03-04");
+    CHECK(dy_date_norm("20200304", 8, d)); CHECK_EQ_STR(d, "2020-03-04");
+    const char *a = "Wed, 04 Mar 2020 10:00:00 GMT";
+    CHECK(dy_date_norm(a, strlen(a), d)); CHECK_EQ_STR(d, "2020-03-04");
+    a = "March 4, 2020";
+    CHECK(dy_date_norm(a, strlen(a), d)); CHECK_EQ_STR(d, "2020-03-04");
+    a = "4th Sept. 2019";
+    CHECK(dy_date_norm(a, strlen(a), d)); CHECK_EQ_STR(d, "2019-09-04");
+    a = "2025-03-14 20:30:26Z";
+    CHECK(dy_date_norm(a, strlen(a), d)); CHECK_EQ_STR(d, "2025-03-14");
+    CHECK(!dy_date_norm("2019-02-30", 10, d));
+    CHECK(!dy_date_norm("yesterday", 9, d));
+    CHECK(!dy_date_norm("", 0, d));
+}
+
+TEST(read_text_repairs_utf8) {
+    dyad_ctx *ctx = dyad_ctx_new(NULL);
+    dyad_status st;
+    dyad_doc *doc = rd(ctx, DYAD_INPUT_TEXT, "ab\xff" "c\xe2\x80", &st);
+    CHECK_EQ_INT(st, DYAD_OK);
+    if (doc) CHECK_EQ_STR(doc->raw.p, "ab\xEF\xBF\xBD" "c\xEF\xBF\xBD\xEF\xBF\xBD");
+    dyad_doc *d2 = NULL;
+    CHECK_EQ_INT(dyad_doc_read(ctx, DYAD_INPUT_TEXT, "a\0b text", 8, NULL, &d2, NULL), DYAD_OK);
+    if (d2) CHECK_EQ_STR(d2->raw.p, "a\xEF\xBF\xBD" "b text");
+    rd(ctx, DYAD_INPUT_TEXT, "   \n", &st);
+    CHECK_EQ_INT(st, DYAD_EINPUT);
+    dyad_ctx_free(ctx);
+}
+
+TEST(read_jsonl_fields) {
+    dyad_ctx *ctx = dyad_ctx_new(NULL);
+    dyad_status st;
+    dyad_doc *doc = rd(ctx, DYAD_INPUT_JSONL,
+                       "{\"id\":42,\"published\":\"2025-03-14 20:30:26Z\",\"title\":\" T \","
+                       "\"source\":\"VOA\",\"url\":null,\"text\":\"Hello.\",\"x\":[1]}",
+                       &st);
+    CHECK_EQ_INT(st, DYAD_OK);
+    if (doc) {
+        CHECK_EQ_STR(doc->id.p, "42");
+        CHECK_EQ_STR(doc->date.p, "2025-03-14");
+        CHECK_EQ_STR(doc->title.p, "T");
+        CHECK_EQ_STR(doc->source.p, "VOA");
+        CHECK(doc->url.p == NULL);
+        CHECK_EQ_STR(doc->raw.p, "Hello.");
+    }
+    dyad_error err = {0};
+    dyad_doc *d2 = NULL;
+    const char *bad = "{\"text\": 5}";
+    CHECK_EQ_INT(dyad_doc_read(ctx, DYAD_INPUT_JSONL, bad, strlen(bad), NULL, &d2, &err), DYAD_EINPUT);
+    CHECK(strstr(err.msg, "\"text\" must be a string") != NULL);
+    bad = "{\"text\": \"abc";
+    CHECK_EQ_INT(dyad_doc_read(ctx, DYAD_INPUT_JSONL, bad, strlen(bad), NULL, &d2, &err), DYAD_EINPUT);
+    CHECK(strstr(err.msg, "truncated") != NULL);
+    bad = "{\"text\": \"abc\"} x";
+    CHECK_EQ_INT(dyad_doc_read(ctx, DYAD_INPUT_JSONL, bad, strlen(bad), NULL, &d2, &err), DYAD_EINPUT);
+    dyad_ctx_free(ctx);
+}
+
+static const char page[] =
+    "<!DOCTYPE html><html><head><title>Site | Troops cross</title>"
+    "<meta property=\"og:title\" content=\"Troops cross the border\">"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-05-06T08:00:00Z\"}</script>"
+    "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+    "<header><h1>Troops cross the border</h1></header>"
+    "<div class=\"share-bar\"><a>Facebook</a> <a>Twitter</a></div>"
+    "<article><div class=\"article-body\">"
+    "<figure><img src=\"a.jpg\"><figcaption>Soldiers near the border on Monday.</figcaption></figure>"
+    "<p>Troops crossed the border on Monday, officials said, in the largest incursion since the war began last year.</p>"
+    "<p>The United Nations called for calm and said it would send observers to the region within days.</p>"
+    "<p>Soldiers near the border on Monday.</p>"
+    "<div class=\"newsletter-signup\"><p>Sign up for our daily briefing, delivered to your inbox every morning.</p></div>"
+    "<p>Talks are due to resume in Geneva next week, diplomats said, although neither side has confirmed.</p>"
+    "</div></article>"
+    "<aside><h2>Related</h2><ul><li><a href=\"/x\">Another story about something else entirely</a></li></ul></aside>"
+    "<footer>Copyright 2024</footer></body></html>";
+
+TEST(read_html_article) {
+    dyad_ctx *ctx = dyad_ctx_new(NULL);
+    dyad_status st;
+    dyad_doc *doc = rd(ctx, DYAD_INPUT_HTML, page, &st);
+    CHECK_EQ_INT(st, DYAD_OK);
+    if (doc) {
+        CHECK_EQ_STR(doc->title.p, "Troops cross the border");
+        CHECK_EQ_STR(doc->date.p, "2024-05-06");
+        CHECK_EQ_INT(doc->ncaptions, 1);
+        if (doc->ncaptions) CHECK_EQ_SLICE(doc->captions[0].p, doc->captions[0].n, "Soldiers near the border on Monday.");
+        CHECK(strstr(doc->raw.p, "Troops crossed the border on Monday") != NULL);
+        CHECK(strstr(doc->raw.p, "Talks are due") != NULL);
+        CHECK(strstr(doc->raw.p, "Home") == NULL);
+        CHECK(strstr(doc->raw.p, "Facebook") == NULL);
+        CHECK(strstr(doc->raw.p, "Sign up") == NULL);
+        CHECK(strstr(doc->raw.p, "Another story") == NULL);
+        CHECK(strstr(doc->raw.p, "Copyright") == NULL);
+        /* the caption printed as a body paragraph is dropped by the cleaner */
+        CHECK_EQ_INT(dyad_doc_process(ctx, doc, DYAD_STAGE_CLEAN, NULL), DYAD_OK);
+        CHECK(strstr(doc->text.p, "Soldiers near") == NULL);
+        CHECK_EQ_INT(doc->npara, 3);
+    }
+    rd(ctx, DYAD_INPUT_HTML, "<html><head><title>x</title></head></html>", &st);
+    CHECK_EQ_INT(st, DYAD_EINPUT);
+    dyad_ctx_free(ctx);
+}
