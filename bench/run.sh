@@ -9,3 +9,4 @@ shared=${DYAD_SHARED:-../shared}
 [ -d "$shared/corpus" ] || { echo "bench: no corpus at $shared/corpus" >&2; exit 0; }
 
 [ -x "$b/bench_segment" ] && "$b/bench_segment" "$shared/corpus"
+[ -x "$b/dyad" ] && sh bench/http-load.sh "${DYAD_HTTP_SECONDS:-10}"

@@ -11,6 +11,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -242,6 +243,9 @@ int cmd_serve(cli_opts *o) {
     const char *tf = cli_rest_value(o, "--token-file");
     if (tf && !read_token(tf, st.token, sizeof st.token)) return EXIT_USAGE;
 
+    /* No global allocation statistics: their mutex is taken on every
+     * SQLite allocation, which serialises the request threads. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     /* Create or migrate the store once; requests then open it read-only. */
     dy_store *s = NULL;
     dyad_error err = {0};
