@@ -98,6 +98,7 @@ case $code in
   503) has 'no model' ;;
   *) fail "/api/ingest: status $code: $(cat "$T/body")" ;;
 esac
-kill $pid; wait $pid 2>/dev/null; pid=
+kill $pid; wait $pid; rc=$?; pid=
+[ $rc -eq 0 ] || fail "server exit $rc: $(tail -n 30 "$T/log")"
 grep -q 'stopping' "$T/log" || fail "clean stop: $(cat "$T/log")"
 exit 0
