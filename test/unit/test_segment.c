@@ -40,9 +40,10 @@ static dyad_status seg_plain(fixture *f, const char *text, size_t n) {
 
 static void fixture_free(fixture *f) { dy_arena_free(&f->ctx.arena); }
 
+/* CPU time: the test machine may be shared. */
 static double now(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -227,7 +228,12 @@ TEST(segment_pathological_linear) {
     CHECK_EQ_INT(f.doc.ntok, 1);
     fixture_free(&f);
     double dt = now() - t0;
-    CHECK(dt < 3.0);
-    if (dt >= 3.0) fprintf(stderr, "  pathological inputs took %.2f s\n", dt);
+#if defined(__SANITIZE_ADDRESS__)
+    double limit = 30.0; /* unoptimised, instrumented build */
+#else
+    double limit = 3.0;
+#endif
+    CHECK(dt < limit);
+    if (dt >= limit) fprintf(stderr, "  pathological inputs took %.2f CPU-s\n", dt);
     free(buf);
 }
