@@ -8,6 +8,8 @@
  * committed batch, and a rerun skips the stored documents by identity.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,7 +103,25 @@ static const char ingest_help[] =
     "stored once with a mention per report.  One transaction per --batch\n"
     "documents (default 64).  A summary goes to stderr.\n";
 
+/* A document waiting to be coded (by -j worker threads) and stored (in
+ * input order, by the main thread). */
+typedef struct pend {
+    char *bytes;            /* owned */
+    size_t n;
+    dyad_input in;
+    char *id;               /* owned, or NULL */
+    char where[600];
+    dy_coded c;
+    dyad_status st;
+    dyad_error err;
+} pend;
+
 typedef struct ingest_run {
+    const cli_opts *o;
+    const dyad_model *m;
+    pend *q;
+    size_t nq, capq;
+    atomic_size_t next;
     dy_store *s;
     long batch, in_batch;
     long docs, added_docs, same, conflicts, failed, mentions;
@@ -261,7 +281,80 @@ static bool ingest_events_file(ingest_run *r, const char *path) {
 }
 
 /* Coding: each JSON line, or each whole file, is one document. */
-static bool ingest_code_file(ingest_run *r, const cli_opts *o, dyad_ctx *ctx, const char *path) {
+static void *code_worker(void *arg) {
+    ingest_run *r = arg;
+    dyad_ctx *ctx = dyad_ctx_new(r->m);
+    for (;;) {
+        size_t k = atomic_fetch_add(&r->next, 1);
+        if (k >= r->nq) break;
+        pend *p = &r->q[k];
+        dyad_doc_meta meta = {p->id, r->o->date, NULL, NULL, NULL};
+        if (!ctx) {
+            p->st = dy_err(&p->err, DYAD_ENOMEM, "out of memory");
+            continue;
+        }
+        p->st = dy_store_code_doc(ctx, p->in, p->bytes, p->n, &meta, &p->c, &p->err);
+        free(p->bytes);
+        p->bytes = NULL;
+    }
+    dyad_ctx_free(ctx);
+    return NULL;
+}
+
+/* Code the queued documents on -j threads, then store them in order. */
+static void flush_pending(ingest_run *r) {
+    if (!r->nq) return;
+    atomic_store(&r->next, 0);
+    int nth = r->o->jobs < 1 ? 1 : r->o->jobs;
+    if ((size_t)nth > r->nq) nth = (int)r->nq;
+    pthread_t th[256];
+    int started = 0;
+    if (nth > 1)
+        for (int t = 0; t < nth; t++) {
+            if (pthread_create(&th[t], NULL, code_worker, r) != 0) break;
+            started++;
+        }
+    if (!started) code_worker(r);
+    for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+    for (size_t k = 0; k < r->nq; k++) {
+        pend *p = &r->q[k];
+        if (p->st != DYAD_OK) {
+            cli_error("%s: %s", p->where, p->err.msg[0] ? p->err.msg : dyad_strerror(p->st));
+            r->docs++;
+            r->failed++;
+        } else if (!r->db_failed) {
+            dy_store_doc d = {p->c.id, p->c.hash, p->c.date, p->c.title, p->c.source, p->c.url};
+            put_doc(r, &d, p->c.events, p->c.sentences, p->where);
+        }
+        dy_coded_free(&p->c);
+        free(p->bytes);
+        free(p->id);
+    }
+    r->nq = 0;
+}
+
+/* Queue a document (bytes: copied for JSON lines, taken for whole files). */
+static bool enqueue(ingest_run *r, dyad_input in, char *bytes, size_t n, const char *id, const char *where) {
+    if (r->nq == r->capq) flush_pending(r);
+    pend *p = &r->q[r->nq];
+    memset(p, 0, sizeof *p);
+    if (in == DYAD_INPUT_JSONL) {
+        p->bytes = malloc(n + 1);
+        if (!p->bytes) { cli_error("out of memory"); return false; }
+        memcpy(p->bytes, bytes, n);
+        p->bytes[n] = 0;
+    } else {
+        p->bytes = bytes;
+    }
+    p->n = n;
+    p->in = in;
+    p->id = id ? strdup(id) : NULL;
+    snprintf(p->where, sizeof p->where, "%s", where);
+    r->nq++;
+    return true;
+}
+
+static bool ingest_code_file(ingest_run *r, const cli_opts *o, const char *path) {
     FILE *f = open_input(path);
     if (!f) return false;
     bool is_stdin = f == stdin;
@@ -325,18 +418,8 @@ static bool ingest_code_file(ingest_run *r, const cli_opts *o, dyad_ctx *ctx, co
             n = len;
             snprintf(where, sizeof where, "%s", name);
         }
-        dy_coded c;
-        dyad_error err = {0};
-        dyad_status st = dy_store_code_doc(ctx, in, buf, n, &meta, &c, &err);
-        if (st != DYAD_OK) {
-            cli_error("%s: %s", where, err.msg[0] ? err.msg : dyad_strerror(st));
-            r->docs++;
-            r->failed++;
-        } else {
-            dy_store_doc d = {c.id, c.hash, c.date, c.title, c.source, c.url};
-            put_doc(r, &d, c.events, c.sentences, where);
-            dy_coded_free(&c);
-        }
+        if (!enqueue(r, in, buf, n, meta.id, where)) { ok = false; break; }
+        if (in != DYAD_INPUT_JSONL) buf = NULL; /* handed over */
         if (in != DYAD_INPUT_JSONL || r->db_failed) break;
     }
     if (ferror(f)) { cli_error("%s: read error", name); ok = false; }
@@ -360,28 +443,31 @@ int cmd_ingest(cli_opts *o) {
     bool events = cli_rest_flag(o, "--events");
     if (!o->db) { cli_error("ingest: --db FILE is required"); return EXIT_USAGE; }
     dyad_model *m = NULL;
-    dyad_ctx *ctx = NULL;
     if (!events) {
         m = cli_load_model(o, DYAD_LOAD_ALL);
         if (!m) return EXIT_MODEL;
-        ctx = dyad_ctx_new(m);
-        if (!ctx) { dyad_model_free(m); cli_error("out of memory"); return EXIT_MODEL; }
     }
+    r.o = o;
+    r.m = m;
+    r.capq = (size_t)(o->jobs > 0 ? o->jobs : 1) * 16;
+    r.q = calloc(r.capq, sizeof *r.q);
+    if (!r.q) { dyad_model_free(m); cli_error("out of memory"); return EXIT_SOME_FAILED; }
     r.s = open_store(o, false);
-    if (!r.s) { dyad_ctx_free(ctx); dyad_model_free(m); return EXIT_OUTPUT; }
+    if (!r.s) { free(r.q); dyad_model_free(m); return EXIT_OUTPUT; }
     size_t unreadable = 0;
     int nin = o->nfiles ? o->nfiles : 1;
     for (int i = 0; i < nin && !r.db_failed; i++) {
         const char *path = o->nfiles ? o->files[i] : "-";
-        bool ok = events ? ingest_events_file(&r, path) : ingest_code_file(&r, o, ctx, path);
+        bool ok = events ? ingest_events_file(&r, path) : ingest_code_file(&r, o, path);
         if (!ok) unreadable++;
     }
+    flush_pending(&r);
+    free(r.q);
     commit_tx(&r);
     dy_store_counts c = {0};
     dyad_error err = {0};
     dy_store_counts_get(r.s, &c, &err);
     dy_store_close(r.s);
-    dyad_ctx_free(ctx);
     dyad_model_free(m);
     if (!o->quiet)
         fprintf(stderr,

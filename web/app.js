@@ -138,6 +138,22 @@ async function loadTimeline() {
     const [y, m] = per.split('-');
     return Date.UTC(+y, m ? +m - 1 : 0, 1) / 1000;
   };
+  /* Periods without events are zeros, not gaps the line jumps across. */
+  const by = $('t-by').value;
+  if ((by === 'month' || by === 'year') && r.series.length > 1 && r.series.length < 2400) {
+    const have = new Map(r.series.map(x => [x.period, x]));
+    const filled = [];
+    let [y, m] = r.series[0].period.split('-').map(Number);
+    const last = r.series[r.series.length - 1].period;
+    for (;;) {
+      const per = by === 'year' ? String(y) : `${y}-${String(m).padStart(2, '0')}`;
+      filled.push(have.get(per) || { period: per, events: 0, mentions: 0, quad: [0, 0, 0, 0], goldstein: 0 });
+      if (per >= last) break;
+      if (by === 'year') y++;
+      else if (++m > 12) { m = 1; y++; }
+    }
+    r.series = filled;
+  }
   const xs = r.series.map(x => toTime(x.period));
   const coop = r.series.map(x => x.quad[0] + x.quad[1]);
   const conf = r.series.map(x => x.quad[2] + x.quad[3]);
@@ -153,7 +169,8 @@ async function loadTimeline() {
       { label: 'Goldstein sum', stroke: '#555', dash: [4, 4], scale: 'g' },
     ],
     axes: [{}, { label: 'events' }, { side: 1, scale: 'g', label: 'Goldstein', grid: { show: false } }],
-    scales: { x: { time: true } },
+    /* One period alone would get a range of years: pad it to a month each side. */
+    scales: { x: xs.length === 1 ? { time: true, range: [xs[0] - 30 * 86400, xs[0] + 30 * 86400] } : { time: true } },
   }, [xs, coop, conf, gold], $('timeline'));
 }
 
