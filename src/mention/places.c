@@ -46,8 +46,10 @@ struct dy_gazetteer {
     size_t nkeys, capkeys;
     gkey *k;
     size_t nk, capk;
-    uint64_t *stop;
+    uint64_t *stop;       /* sorted key hashes of "stop" lines */
     size_t nstop, capstop;
+    uint64_t *drop;       /* sorted key hashes of "drop" lines */
+    size_t ndrop, capdrop;
     int32_t *tab;         /* open addressing: first key entry of each distinct key, -1 empty */
     size_t ntab;          /* power of two */
 };
@@ -176,6 +178,11 @@ static int32_t find_key(const dy_gazetteer *g, const char *k, size_t kn) {
 static bool is_stop(const dy_gazetteer *g, const char *k, size_t kn) {
     uint64_t h = dy_hash(k, kn);
     return bsearch(&h, g->stop, g->nstop, sizeof *g->stop, u64_cmp) != NULL;
+}
+
+static bool is_drop(const dy_gazetteer *g, const char *k, size_t kn) {
+    uint64_t h = dy_hash(k, kn);
+    return g->ndrop && bsearch(&h, g->drop, g->ndrop, sizeof *g->drop, u64_cmp) != NULL;
 }
 
 /* Split a line in place at TABs into at most max fields; returns the count. */
@@ -320,13 +327,16 @@ static dyad_status load_aliases(const dyad_allocator *a, dy_gazetteer *g, const 
         if (!line[0] || line[0] == '#') continue;
         char *f[10];
         int nf = split_tabs(line, f, 9);
-        if (!strcmp(f[0], "stop")) {
+        if (!strcmp(f[0], "stop") || !strcmp(f[0], "drop")) {
             char k[MAX_KEY];
             size_t kn = nf == 2 ? norm_key(f[1], strlen(f[1]), k) : 0;
-            if (!kn) return dy_err(err, DYAD_EMODEL, "%s:%zu: stop takes one word", path, lineno);
-            if (!grow(a, (void **)&g->stop, &g->capstop, g->nstop + 1, sizeof *g->stop))
+            if (!kn) return dy_err(err, DYAD_EMODEL, "%s:%zu: %s takes one name", path, lineno, f[0]);
+            bool drop = f[0][0] == 'd';
+            if (!grow(a, drop ? (void **)&g->drop : (void **)&g->stop, drop ? &g->capdrop : &g->capstop,
+                      (drop ? g->ndrop : g->nstop) + 1, sizeof(uint64_t)))
                 return dy_err(err, DYAD_ENOMEM, "out of memory loading the gazetteer");
-            g->stop[g->nstop++] = dy_hash(k, kn);
+            if (drop) g->drop[g->ndrop++] = dy_hash(k, kn);
+            else g->stop[g->nstop++] = dy_hash(k, kn);
         } else if (!strcmp(f[0], "alias")) {
             if (nf != 4 || !valid_cc(f[3]))
                 return dy_err(err, DYAD_EMODEL, "%s:%zu: alias takes spelling, name, ISO3", path, lineno);
@@ -369,11 +379,12 @@ static dyad_status load_aliases(const dyad_allocator *a, dy_gazetteer *g, const 
             if (!add_key(a, g, f[1], strlen(f[1]), (uint32_t)(g->npl - 1)) || !tab_add_last(a, g))
                 return dy_err(err, DYAD_ENOMEM, "out of memory loading the gazetteer");
         } else {
-            return dy_err(err, DYAD_EMODEL, "%s:%zu: unknown line kind \"%s\" (alias, place, stop)", path,
+            return dy_err(err, DYAD_EMODEL, "%s:%zu: unknown line kind \"%s\" (alias, place, stop, drop)", path,
                           lineno, f[0]);
         }
     }
     qsort(g->stop, g->nstop, sizeof *g->stop, u64_cmp);
+    if (g->ndrop) qsort(g->drop, g->ndrop, sizeof *g->drop, u64_cmp);
     return DYAD_OK;
 }
 
@@ -412,6 +423,7 @@ void dy_gazetteer_free(const dyad_allocator *a, dy_gazetteer *g) {
     dy_free(a, g->keys);
     dy_free(a, g->k);
     dy_free(a, g->stop);
+    dy_free(a, g->drop);
     dy_free(a, g->tab);
     dy_free(a, g);
 }
@@ -456,7 +468,13 @@ static const char *const PREP[] = {"in", "near", "at", "from", "to", "into", "ou
                                    "over", "of", "between", "off", "along", "nearby", "beyond", "visited",
                                    "visit", "visiting", "entered", "reached", "fled", "captured", "seized",
                                    "shelled", "bombed", "raided", "stormed", "leave", "left", "returned",
-                                   "back", "outskirts", "towns", "villages", "cities", NULL};
+                                   "back", "outskirts", "towns", "villages", "cities", "struck", "strike",
+                                   "strikes", "hit", "attacked", "attack", "besieged", "encircled",
+                                   "surrounded", "liberated", "recaptured", "retook", "overran",
+                                   "evacuated", "approached", "control", "controls", "controlled",
+                                   "occupied", "invaded", "shelling", "bombing", "siege", "annexed",
+                                   "toured", "flew", "travelled", "traveled", "marched", "blockaded",
+                                   NULL};
 static const char *const DIRECTION[] = {"northern", "southern", "eastern", "western", "central", "north",
                                         "south", "east", "west", "northeastern", "northwestern",
                                         "southeastern", "southwestern", "northeast", "northwest",
@@ -524,7 +542,7 @@ static bool longest(const dy_gazetteer *g, const dyad_doc *doc, const dy_sentenc
         char key[MAX_KEY];
         size_t kn = norm_key(raw, rn, key);
         int32_t head = kn ? find_key(g, key, kn) : -1;
-        if (head < 0) continue;
+        if (head < 0 || is_drop(g, key, kn)) continue;
         memset(m, 0, sizeof *m);
         m->t0 = i;
         m->t1 = i + n;
@@ -688,12 +706,12 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
             }
             m.sent = si;
             i = m.t1;
-            /* inside a person's name (from the actor pass)? */
+            /* inside a person's name (from the actor pass) or a time ("in March")? */
             bool person = false;
             for (size_t k = 0; k < nactor && !person; k++) {
                 const dy_mention *a = &doc->ments[k];
-                if (a->kind == DY_MENTION_ACTOR && a->ent == DY_ENT_PERSON && a->sent == si &&
-                    a->tok_start < m.t1 && m.t0 < a->tok_end)
+                if (((a->kind == DY_MENTION_ACTOR && a->ent == DY_ENT_PERSON) || a->kind == DY_MENTION_TIME) &&
+                    a->sent == si && a->tok_start < m.t1 && m.t0 < a->tok_end)
                     person = true;
             }
             if (person) continue;
@@ -711,6 +729,13 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
             if (pb > 0 && (tok_is(&T[pb - 1], "and") || tok_is(&T[pb - 1], "or") || tok_is(&T[pb - 1], ",")) &&
                 c.nm > 0 && c.m[c.nm - 1].sent == si && c.m[c.nm - 1].s1 + 1 == pb && c.m[c.nm - 1].prep)
                 m.prep = true;
+            /* one word inside a longer proper name ("Abu Bakr", "Van Hollen",
+             * "President Jordan"): not a place unless a preposition says so */
+            if (m.t1 == m.t0 + 1 && !m.prep &&
+                ((m.t1 < s->ntok && capitalised(&T[m.t1]) && !tok_in(&T[m.t1], REGION_WORD)) ||
+                 (m.t0 > 0 && capitalised(&T[m.t0 - 1]) && !(T[m.t0 - 1].flags & DY_TOK_SENT_START) &&
+                  m.t0 - 1 != 0)))
+                m.stop = true;
             if (m.t1 < s->ntok && tok_in(&T[m.t1], REGION_WORD)) m.type = 1, m.s1 = m.t1 + 1;
             else if (m.t1 < s->ntok && !capitalised(&T[m.t1]) && tok_in(&T[m.t1], CITY_WORD))
                 m.type = 2, m.s1 = m.t1 + 1;
@@ -806,6 +831,18 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         m->best = resolve(&c, m, (int32_t)i);
         if (m->best < 0) continue;
         const gplace *p = &g->pl[m->best];
+        bool plain = !m->prep && !m->qual && !m->type;
+        /* "Somali forces": a demonym first */
+        bool dem = false;
+        FOR_KEYS(g, m->head, k) dem = dem || g->pl[g->k[k].place].kind == K_DEMONYM;
+        if (dem && plain) continue;
+        /* a small place named without a preposition, in a story with no
+         * other sign of its country, is more often a word or a surname
+         * ("Bryant", "Alliance") than a place */
+        if (plain && p->kind != K_COUNTRY && p->kind != K_REGION && p->pop < 200000) {
+            bool hit = false;
+            if (weight(&c, p->cc, m->sent, &hit, DY_NULLSTR, (int32_t)i) <= 0) continue;
+        }
         /* countries and capitals stand for governments ("Moscow said"):
          * places only where the text says so */
         const dy_token *T = doc->toks + doc->sents[m->sent].tok0;

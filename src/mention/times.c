@@ -395,7 +395,7 @@ static int tv_format(const tval *v, char *out, size_t n) {
 /* Direction for underspecified values: PAST = most recent on/before the
  * publication date, FUTURE = next on/after, LAST/NEXT strictly before/after,
  * THIS = the one nearest (same year for months). */
-enum { D_PAST, D_FUTURE, D_LAST, D_NEXT, D_THIS };
+enum { D_PAST, D_FUTURE, D_LAST, D_NEXT, D_THIS, D_NEAR };
 
 static tval res_month(const tstate *st, int m, int dir) {
     tval v = {G_MONTH, st->py, m, 0};
@@ -404,6 +404,10 @@ static tval res_month(const tstate *st, int m, int dir) {
     case D_FUTURE: if (m < st->pm) v.y++; break;
     case D_LAST: if (m >= st->pm) v.y--; break;
     case D_NEXT: if (m <= st->pm) v.y++; break;
+    case D_NEAR: /* within six months either way */
+        if (m - st->pm > 6) v.y--;
+        else if (st->pm - m > 6) v.y++;
+        break;
     default: break;
     }
     return v;
@@ -414,6 +418,10 @@ static tval res_md(const tstate *st, int m, int d, int dir) {
     tval v = {G_DAY, st->py, m, d};
     if ((dir == D_PAST && cmp > 0) || (dir == D_LAST && cmp >= 0)) v.y--;
     if ((dir == D_FUTURE && cmp < 0) || (dir == D_NEXT && cmp <= 0)) v.y++;
+    if (dir == D_NEAR) {
+        if (m - st->pm > 6) v.y--;
+        else if (st->pm - m > 6) v.y++;
+    }
     if (!valid_ymd(v.y, m, d)) v.g = G_NONE;
     return v;
 }
@@ -425,7 +433,8 @@ static tval res_weekday(const tstate *st, int wd, int dir) {
     case D_FUTURE: return tv_day(st->pub + fwd);
     case D_LAST: return tv_day(st->pub - (back ? back : 7));
     case D_NEXT: return tv_day(st->pub + (fwd ? fwd : 7));
-    case D_THIS: return tv_day(back <= fwd ? st->pub - back : st->pub + fwd);
+    case D_THIS:
+    case D_NEAR: return tv_day(back <= fwd ? st->pub - back : st->pub + fwd);
     default: return tv_day(st->pub - back);
     }
 }
@@ -445,6 +454,7 @@ static tval res_season(const tstate *st, int s, int dir) {
     case D_FUTURE: idx = hi; break;
     case D_LAST: idx = lo == cur ? lo - 4 : lo; break;
     case D_NEXT: idx = hi == cur ? hi + 4 : hi; break;
+    case D_NEAR: idx = (cur - lo) <= (hi - cur) ? lo : hi; break;
     case D_THIS: /* the one in the publication year (winter: the current one) */
         idx = s == 3 ? (st->pm <= 2 ? (py - 1) * 4 + 3 : py * 4 + 3) : py * 4 + s;
         break;
@@ -517,8 +527,8 @@ static int cue(const tw *ws, size_t nw, size_t i) {
     if (w->punct || w->n == 0) return 0;
     static const char *const fut[] = {"will", "shall", "won't", "wo", "'ll", "upcoming", "scheduled",
                                       "plans", "plan", "planned", "planning", "expected", "expects",
-                                      "due", "would", "intends", "aims", "hopes", "tomorrow", "next",
-                                      "until", "till", "forthcoming", "postponed", "delayed", "ahead"};
+                                      "due", "intends", "aims", "hopes", "tomorrow", "next",
+                                      "forthcoming", "postponed", "delayed", "ahead"};
     static const char *const past[] = {"said", "says", "was", "were", "had", "did", "ago", "last",
                                        "told", "yesterday", "earlier", "been", "took", "began",
                                        "came", "went", "fled", "fought", "met", "held", "won", "lost",
@@ -527,6 +537,9 @@ static int cue(const tw *ws, size_t nw, size_t i) {
                                        "died", "arrived"};
     for (size_t k = 0; k < sizeof fut / sizeof fut[0]; k++)
         if (!strcmp(w->s, fut[k])) return 1;
+    /* "would": future seen from the past ("said it would leave in
+     * February"): neither way, the nearest one */
+    if (!strcmp(w->s, "would") || !strcmp(w->s, "could") || !strcmp(w->s, "might")) return 2;
     if (ends_with(w, "'ll") || ends_with(w, "\xe2\x80\x99ll")) return 1;
     if ((!strcmp(w->s, "set") || !strcmp(w->s, "going")) && i + 1 < nw && weq(&ws[i + 1], "to")) return 1;
     for (size_t k = 0; k < sizeof past / sizeof past[0]; k++)
@@ -552,16 +565,16 @@ static int tense(const dyad_doc *doc, const dy_sentence *s, const tw *ws, size_t
             for (uint32_t k = 0; k < s->ntok; k++) {
                 if (T[k].head != h || T[k].deprel != DY_DEP_AUX) continue;
                 dy_str f = T[k].norm;
-                if (dy_str_ieq(f, DY_STR("will")) || dy_str_ieq(f, DY_STR("would")) ||
-                    dy_str_ieq(f, DY_STR("shall")) || dy_str_ieq(f, DY_STR("'ll")) ||
-                    dy_str_ieq(f, DY_STR("wo")))
+                if (dy_str_ieq(f, DY_STR("will")) || dy_str_ieq(f, DY_STR("shall")) ||
+                    dy_str_ieq(f, DY_STR("'ll")) || dy_str_ieq(f, DY_STR("wo")))
                     return 1;
+                if (dy_str_ieq(f, DY_STR("would"))) return 2;
             }
             const char *x = T[h].xpos ? dy_xpos_names[T[h].xpos] : "";
             if (!strcmp(x, "VBD")) return -1;
         }
     }
-    for (size_t k = i0; k-- > 0;) {
+    for (size_t k = i0; k-- > 0 && k + 12 >= i0;) {
         if (wpu(&ws[k], ';')) break;
         int c = cue(ws, nw, k);
         /* "will be held", "plans to be signed": the participle is not past */
@@ -602,7 +615,8 @@ static size_t skip_p(const tcx *c, size_t i, const char *chars) {
 static bool at(const tcx *c, size_t i, const char *s) { return i < c->nw && weq(&c->ws[i], s); }
 
 static int dir_of_tense(const tcx *c, size_t i0, size_t i1) {
-    return tense(c->doc, c->s, c->ws, c->nw, i0, i1) > 0 ? D_FUTURE : D_PAST;
+    int t = tense(c->doc, c->s, c->ws, c->nw, i0, i1);
+    return t == 2 ? D_NEAR : t > 0 ? D_FUTURE : D_PAST;
 }
 
 /* Is word i preceded by a word that makes a bare month/year temporal? */
@@ -757,6 +771,10 @@ static bool m_year(const tcx *c, size_t j, tmatch *out) {
     const tw *w = &c->ws[j];
     if (w->decs && w->num >= 0) {
         int dec;
+        if (w->ndig == 4 && w->num % 100 == 0 && w->num < 2000) { /* the 1800s: a century */
+            *out = (tmatch){j + 1, j, {G_CENTURY, w->num / 100, 0, 0}, false};
+            return true;
+        }
         if (w->ndig == 4 && w->num % 10 == 0) dec = w->num / 10;
         else if (w->ndig == 2 && w->num % 10 == 0 &&
                  (w->apos || (j > 0 && (weq(&c->ws[j - 1], "the") || weq(&c->ws[j - 1], "early") ||
