@@ -207,7 +207,15 @@ int cmd_eval_code(cli_opts *o) {
     fclose(f);
     if (!text) { cli_error("out of memory"); return EXIT_SOME_FAILED; }
     /* text needs only the parts the gold file uses */
-    bool any_text = strstr(text, "\"text\"") != NULL;
+    bool any_text = false;
+    for (char *l = text; l && l < text + n && !any_text;) {
+        char *nl = memchr(l, '\n', (size_t)(text + n - l));
+        size_t len = nl ? (size_t)(nl - l) : (size_t)(text + n - l);
+        bool has = false;
+        for (size_t k = 0; k + 8 <= len && !has; k++) has = !memcmp(l + k, "\"conllu\"", 8);
+        if (len > 2 && !has) any_text = true;
+        l = nl ? nl + 1 : NULL;
+    }
     dyad_model *m = cli_load_model(o, any_text ? DYAD_LOAD_ALL : DYAD_LOAD_CODE);
     if (!m) { free(text); return EXIT_MODEL; }
     dyad_ctx *ctx = dyad_ctx_new(m);

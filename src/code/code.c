@@ -382,6 +382,20 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
                 return n;
             }
     }
+    if (!noun) {
+        /* through a plain object: "signed a trade protocol with Dagolath",
+         * "sent troops to Syria" parsed with the obl under the object */
+        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+        if (o >= 0 && S->entry[o] < 0)
+            for (const char *const *w = TARGET_PREPS; *w; w++) {
+                int32_t p = prep_dep(S, o, dy_str_c(*w), -1);
+                if (p >= 0 && (n = actors_of(S, p, out, max))) {
+                    size_t l = strlen(path);
+                    snprintf(path + l, DY_PATH_CAP - l, "obj-%s(%.*s)", *w, (int)k->form.n, k->form.p);
+                    return n;
+                }
+            }
+    }
     if (noun) {
         /* "the shelling of Kurdish positions": "of" names the target */
         if (!e->of_src) {
