@@ -10,3 +10,4 @@ shared=${DYAD_SHARED:-../shared}
 
 [ -x "$b/bench_segment" ] && "$b/bench_segment" "$shared/corpus"
 [ -x "$b/dyad" ] && sh bench/http-load.sh "${DYAD_HTTP_SECONDS:-10}"
+[ -x "$b/bench_code" ] && "$b/bench_code" "$shared/corpus" test/gold/petr_validate.jsonl

@@ -1,0 +1,146 @@
+/*
+ * bench_code.c — event coding throughput.
+ *
+ * usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS]
+ * 1. End to end: the VOA JSON Lines stories of CORPUS_DIR (../shared/corpus,
+ *    read at run time) from raw JSON text to event records, every stage
+ *    timed (read, clean, segment, tag/parse, mentions, code, JSON writing),
+ *    on one thread.  Needs the parser model; skipped without it.
+ * 2. Coder alone: the gold parses of GOLD.jsonl ("conllu" fields, e.g.
+ *    test/gold/petr_validate.jsonl), only the code stage timed.
+ * Each corpus is repeated until SECONDS (default 2) have been measured.
+ * Prints sentences/s and events/s, and the peak RSS.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "code/code.h"
+#include "dyad.h"
+
+static double now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+typedef struct { char **p; size_t len, cap; } lines;
+
+static void load_lines(lines *L, const char *path, const char *field) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        char *keep = NULL;
+        if (field) {
+            json_t *j = json_loadb(line, (size_t)n, 0, NULL);
+            const char *s = json_string_value(json_object_get(j, field));
+            if (s) keep = strdup(s);
+            json_decref(j);
+        } else if (n > 2) {
+            keep = strndup(line, (size_t)n);
+        }
+        if (!keep) continue;
+        if (L->len == L->cap) {
+            L->cap = L->cap ? L->cap * 2 : 256;
+            L->p = realloc(L->p, L->cap * sizeof *L->p);
+            if (!L->p) abort();
+        }
+        L->p[L->len++] = keep;
+    }
+    free(line);
+    fclose(f);
+}
+
+static int null_sink(const char *p, size_t n, void *ud) {
+    (void)p;
+    *(size_t *)ud += n;
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS]\n");
+        return 2;
+    }
+    double secs = argc > 3 ? atof(argv[3]) : 2.0;
+    dyad_model *m = NULL;
+    dyad_model_options o = dyad_model_options_default();
+    dyad_error err = {0};
+    bool full = dyad_model_load(&o, &m, &err) == DYAD_OK;
+    if (!full) {
+        fprintf(stderr, "bench_code: end to end skipped (%s)\n", err.msg);
+        o.load = DYAD_LOAD_CODE;
+        if (dyad_model_load(&o, &m, &err) != DYAD_OK) {
+            fprintf(stderr, "bench_code: %s\n", err.msg);
+            return 3;
+        }
+    }
+    dyad_ctx *ctx = dyad_ctx_new(m);
+    size_t outbytes = 0;
+    if (full) {
+        lines L = {0};
+        char path[2048];
+        snprintf(path, sizeof path, "%s/voa/voa_stories.first18.jsonl", argv[1]);
+        load_lines(&L, path, NULL);
+        snprintf(path, sizeof path, "%s/voa/smoke_test_stories.jsonl", argv[1]);
+        load_lines(&L, path, NULL);
+        size_t sents = 0, events = 0, docs = 0;
+        double t0 = now(), el = 0;
+        while (L.len && el < secs) {
+            for (size_t i = 0; i < L.len; i++) {
+                dyad_doc *doc;
+                if (dyad_doc_read(ctx, DYAD_INPUT_JSONL, L.p[i], strlen(L.p[i]), NULL, &doc, NULL) == DYAD_OK &&
+                    dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
+                    dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
+                    sents += dyad_doc_sentence_count(doc);
+                    events += dyad_doc_event_count(doc);
+                    docs++;
+                }
+                dyad_ctx_reset(ctx);
+            }
+            el = now() - t0;
+        }
+        if (el > 0 && sents)
+            printf("code end-to-end (voa, %zu stories): %.0f sentences/s, %.0f docs/s, %.0f events/s\n",
+                   L.len, (double)sents / el, (double)docs / el, (double)events / el);
+        for (size_t i = 0; i < L.len; i++) free(L.p[i]);
+        free(L.p);
+    }
+    lines G = {0};
+    load_lines(&G, argv[2], "conllu");
+    size_t sents = 0, events = 0;
+    double el = 0;
+    while (G.len && el < secs) {
+        for (size_t i = 0; i < G.len; i++) {
+            dyad_doc *doc;
+            if (dy_code_conllu_doc(ctx, G.p[i], strlen(G.p[i]), "b", "2020-01-01", &doc, NULL) == DYAD_OK) {
+                double t = now();
+                if (dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
+                    dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
+                    sents += dyad_doc_sentence_count(doc);
+                    events += dyad_doc_event_count(doc);
+                }
+                el += now() - t;
+            }
+            dyad_ctx_reset(ctx);
+        }
+    }
+    if (el > 0)
+        printf("code stage alone (gold parses, %zu sentences): %.0f sentences/s, %.0f events/s\n", G.len,
+               (double)sents / el, (double)events / el);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak RSS %ld MB\n", ru.ru_maxrss / 1024);
+    for (size_t i = 0; i < G.len; i++) free(G.p[i]);
+    free(G.p);
+    dyad_ctx_free(ctx);
+    dyad_model_free(m);
+    return 0;
+}
