@@ -546,6 +546,13 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
 static dyad_status emit_cand(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
                              const cand *c, dyad_error *err) {
     dyad_status st = DYAD_OK;
+    if (c->e->mutual && !c->recip && c->nsrc >= 2 && !c->ntgt) {
+        /* "Israel and Hamas agreed to a ceasefire" */
+        for (int i = 0; i < c->nsrc && !st; i++)
+            for (int j = 0; j < c->nsrc && !st; j++)
+                if (i != j) st = push_event(ctx, doc, cap, S, c, c->src[i], c->src[j], err);
+        return st;
+    }
     if (c->recip) {
         if (c->ntgt) {
             for (int i = 0; i < c->nsrc && !st; i++)

@@ -131,6 +131,16 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
                        d == DY_DEP_CSUBJ || d == DY_DEP_ACL;
         bool nominal = d == DY_DEP_OBJ || d == DY_DEP_OBL || d == DY_DEP_NMOD ||
                        d == DY_DEP_NSUBJ_PASS || d == DY_DEP_OBL_UNMARKED;
+        if ((d == DY_DEP_NSUBJ || d == DY_DEP_NSUBJ_PASS) && S->t[cur].upos != DY_UPOS_VERB) {
+            /* an event noun as the subject of a modal clause: "a Turkish
+             * incursion would threaten the ceasefire" */
+            for (int32_t c = S->first[h]; c >= 0; c = S->next[c])
+                if (S->t[c].deprel == DY_DEP_AUX && word_in(S, c, MODAL)) {
+                    cue(cues, cap, "modal", S, c);
+                    hypo = true;
+                }
+            break;
+        }
         if (d == DY_DEP_ADVCL && !he) {
             /* an adverbial clause: its own cues only ("If Ankara sends ...") */
             break;
