@@ -136,6 +136,9 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
     bool pass = is_passive(S, t);
     if (!pass) {
         int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ);
+        /* an event noun subject is not its modifier's actor: "a Turkish
+         * incursion would threaten ..." has no actor as subject */
+        if (s >= 0 && S->ment[s] < 0 && S->entry[s] >= 0 && S->t[s].upos != DY_UPOS_VERB) return 0;
         if (s >= 0 && (n = actors_of(S, s, out, max))) {
             PATH(path, "nsubj(%.*s)", S, t);
             return n;
@@ -577,6 +580,59 @@ static dyad_status emit_cand(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy
     return st;
 }
 
+/* "Israel announced it would free 150 prisoners", "France will withdraw,
+ * Macron announced": a future act the source itself announces is a stated
+ * intention (03x) or threat (13x), not a hypothetical act (CAMEO 03, 13). */
+static bool stated_intention(const dy_sent_view *S, cand *c) {
+    int fam = -1;
+    for (size_t f = 0; f < S->lx->nfams; f++)
+        if (dy_str_eqc(S->lx->fams[f].name, "intent")) fam = (int)f;
+    if (fam < 0) return false;
+    int32_t cur = c->trig;
+    if (S->t[cur].upos != DY_UPOS_VERB) {
+        int32_t h = S->t[cur].head;
+        if (h < 0 || S->t[cur].deprel != DY_DEP_OBJ || S->entry[h] < 0 ||
+            S->lx->ents[S->entry[h]].role != DY_ROLE_LIGHT)
+            return false;
+        cur = h;
+    }
+    bool future = false;
+    for (int32_t k = S->first[cur]; k >= 0; k = S->next[k]) {
+        if (S->t[k].deprel == DY_DEP_MARK && !dy_sv_lemma_is(S, k, "that")) return false;
+        if (S->t[k].deprel != DY_DEP_AUX) continue;
+        if (dy_sv_lemma_is(S, k, "will") || dy_sv_lemma_is(S, k, "would") || dy_sv_lemma_is(S, k, "'ll") ||
+            dy_sv_lemma_is(S, k, "shall") || dy_sv_lemma_is(S, k, "wo"))
+            future = true;
+        else if (!dy_sv_lemma_is(S, k, "be") && !dy_sv_lemma_is(S, k, "have"))
+            return false; /* could, might, may: merely possible */
+    }
+    if (!future) return false;
+    int32_t say = -1;
+    int32_t h = S->t[cur].head;
+    if (h >= 0 && (S->t[cur].deprel == DY_DEP_CCOMP) && S->entry[h] >= 0 &&
+        S->lx->ents[S->entry[h]].role == DY_ROLE_SAY)
+        say = h;
+    for (int32_t k = S->first[cur]; k >= 0 && say < 0; k = S->next[k])
+        if (S->t[k].deprel == DY_DEP_PARATAXIS && S->entry[k] >= 0 &&
+            S->lx->ents[S->entry[k]].role == DY_ROLE_SAY)
+            say = k;
+    if (say < 0) return false;
+    int32_t who[4];
+    char p[DY_PATH_CAP] = "";
+    if (!dy_sv_subjects(S, say, who, 4, p, 0)) return false;
+    dy_str a = S->doc->ments[who[0]].code, b = S->doc->ments[c->src[0]].code;
+    if (a.n < 3 || b.n < 3 || memcmp(a.p, b.p, 3)) return false;
+    const char *m = dy_lex_family_map(S->lx, fam, c->code);
+    if (!m) return false;
+    memcpy(c->code, m, strlen(m) + 1);
+    c->status = DY_ST_ASSERTED;
+    c->attr = -1;
+    size_t l = strlen(c->cues);
+    snprintf(c->cues + l, sizeof c->cues - l, "; stated intention, announced by \"%.*s\"",
+             (int)S->t[say].form.n, S->t[say].form.p);
+    return true;
+}
+
 /* Build the candidate event at trigger t (entry already matched). */
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
@@ -604,6 +660,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
     if (!c->nsrc) return false;
     c->recip = e->recip || between;
+    if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
     if (!between) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
         /* "pledged to send aid to Sudan": the complement's target; "demanded

@@ -348,3 +348,44 @@ TEST(code_refused_to_withdraw) {
                       "troops troops NOUN 4 obj\n"),
                  "RUS 1246 null asserted null");
 }
+
+TEST(code_stated_intention_is_intent) {
+    /* Israel announced it would free Palestinian prisoners. */
+    CHECK_EQ_STR(code("1:ISR 3:ISR@0 6-7:PSE",
+                      "Israel Israel PROPN 2 nsubj\n"
+                      "announced announce VERB 0 root\n"
+                      "it it PRON 5 nsubj\n"
+                      "would would AUX 5 aux\n"
+                      "free free VERB 2 ccomp\n"
+                      "Palestinian Palestinian ADJ 7 amod\n"
+                      "prisoners prisoner NOUN 5 obj\n"),
+                 "ISR 0353 PSE asserted null");
+}
+
+TEST(code_light_verb_held_talks_with) {
+    /* The US envoy held talks with Lebanon's president. */
+    CHECK_EQ_STR(code("2-3:USAGOV 7-9:LBNGOV",
+                      "The the DET 3 det\n"
+                      "US US PROPN 3 compound\n"
+                      "envoy envoy NOUN 4 nsubj\n"
+                      "held hold VERB 0 root\n"
+                      "talks talk NOUN 4 obj\n"
+                      "with with ADP 9 case\n"
+                      "Lebanon Lebanon PROPN 9 nmod:poss\n"
+                      "'s 's PART 7 case\n"
+                      "president president NOUN 5 nmod\n"),
+                 "USAGOV 046 LBNGOV asserted null | LBNGOV 046 USAGOV asserted null");
+}
+
+TEST(code_hypothetical_event_noun_subject) {
+    /* A Turkish incursion would threaten the ceasefire. */
+    CHECK_EQ_STR(code("2:TUR",
+                      "A a DET 3 det\n"
+                      "Turkish Turkish ADJ 3 amod\n"
+                      "incursion incursion NOUN 5 nsubj\n"
+                      "would would AUX 5 aux\n"
+                      "threaten threaten VERB 0 root\n"
+                      "the the DET 7 det\n"
+                      "ceasefire ceasefire NOUN 5 obj\n"),
+                 "TUR 190 null hypothetical null");
+}
