@@ -80,6 +80,11 @@ printf 'GARBAGE \001\002\003\r\n\r\n' | curl -s -m 2 "telnet://127.0.0.1:$port" 
 printf 'GET /api/events?%s HTTP/1.1\r\nHost: x\r\n\r\n' "$(head -c 3000 /dev/zero | tr '\0' '&')" | curl -s -m 2 "telnet://127.0.0.1:$port" >/dev/null 2>&1
 kill -0 $pid 2>/dev/null || fail "server died"
 get '/api/totals' 200; has '"documents":3,'
+# A CLI ingest while the server runs (WAL: the readers see it at once).
+sed 's/story-c/story-z/g; s/2018-03/2019-04/g' "$F/events_c.jsonl" >"$T/z.jsonl"
+$d ingest -q --db "$T/s.db" --events "$T/z.jsonl" || fail "ingest while serving"
+get '/api/totals' 200; has '"documents":4,'
+get '/api/events?since=2019-04&until=2019-04' 200; has '"count":5,'
 
 # Coding routes need the model: with it, a document in gives its events out
 # (nothing stored) and /api/ingest stores; without it they answer 503.
@@ -94,7 +99,7 @@ code=$(curl -s -o "$T/body" -w '%{http_code}' -X POST -H 'Authorization: Bearer 
   -H 'Content-Type: application/json' -d '{"id":"api-doc","date":"2024-05-01","text":"Russian forces attacked Ukraine."}' "$B/api/ingest")
 case $code in
   200) has '"result":"stored"'
-       get '/api/totals' 200; has '"documents":4,' ;;
+       get '/api/totals' 200; has '"documents":5,' ;;
   503) has 'no model' ;;
   *) fail "/api/ingest: status $code: $(cat "$T/body")" ;;
 esac
