@@ -92,7 +92,7 @@ static size_t norm_key(const char *p, size_t n, char *out) {
 static bool grow(const dyad_allocator *a, void **p, size_t *cap, size_t need, size_t size) {
     if (need <= *cap) return true;
     size_t c = *cap ? *cap : 256;
-    while (c < need) c *= 2;
+    while (c < need) c = *cap ? c * 2 : need;
     void *q = dy_realloc(a, *p, dy_mul(c, size));
     if (!q) return false;
     *p = q;
@@ -148,7 +148,7 @@ static void tab_insert(dy_gazetteer *g, int32_t i) {
 /* (Re)build the table for nk entries plus room for `extra` more. */
 static bool tab_build(const dyad_allocator *a, dy_gazetteer *g, size_t extra) {
     size_t n = 64;
-    while (n < 2 * (g->nk + extra)) n *= 2;
+    while (n < (g->nk + extra) * 5 / 3) n *= 2; /* load factor <= 0.6 */
     int32_t *t = dy_realloc(a, g->tab, dy_mul(n, sizeof *t));
     if (!t) return false;
     g->tab = t;
@@ -237,6 +237,14 @@ static dyad_status load_main(const dyad_allocator *a, dy_gazetteer *g, const cha
     size_t n;
     dyad_status st = dy_read_file(a, path, &g->text, &n);
     if (st != DYAD_OK) return dy_err(err, st == DYAD_ENOMEM ? st : DYAD_EMODEL, "%s: cannot read the gazetteer", path);
+    /* size the arrays once: growing them by doubling costs copies and page
+     * faults, which are most of the load time */
+    size_t nlines = 0, nbar = 0;
+    for (size_t i = 0; i < n; i++) nlines += g->text[i] == '\n', nbar += g->text[i] == '|';
+    if (!grow(a, (void **)&g->pl, &g->cappl, nlines + 512, sizeof *g->pl) ||
+        !grow(a, (void **)&g->k, &g->capk, nlines + nbar + 1024, sizeof *g->k) ||
+        !grow(a, (void **)&g->keys, &g->capkeys, n + 16384, 1))
+        return dy_err(err, DYAD_ENOMEM, "out of memory loading the gazetteer");
     char *p = g->text, *end = g->text + n;
     size_t lineno = 0;
     while (p < end) {
@@ -303,7 +311,7 @@ static dyad_status load_main(const dyad_allocator *a, dy_gazetteer *g, const cha
 /* Index the key entry just added (add_key may have added none). */
 static bool tab_add_last(const dyad_allocator *a, dy_gazetteer *g) {
     if (g->nk == 0) return true;
-    if (2 * g->nk >= g->ntab) return tab_build(a, g, g->nk);
+    if (g->nk * 5 / 3 >= g->ntab) return tab_build(a, g, g->nk);
     tab_insert(g, (int32_t)(g->nk - 1));
     return true;
 }
