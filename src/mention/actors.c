@@ -189,6 +189,7 @@ static bool case_ok(const aw *w, const dy_dict_hit *h) {
         unsigned need = (unsigned)(h->casemask >> (2 * i)) & 3u;
         if (need == 1 && w[i].cas == 0) return false;
         if (need == 2 && w[i].cas != 2) return false;
+        if (need == 3 && w[i].cas != 3 && w[i].cas != 2) return false;
     }
     if (h->implicit && w[0].cas == 0) return false;
     return true;
@@ -409,8 +410,8 @@ static bool compatible(const dy_mention *m, const minfo *inf, const anaphor *a, 
         if (pronoun_he_she && a->plural && inf->gender && inf->gender != a->plural) return false;
         return !m->plural;
     }
-    if (inf->person) return false;
     if ((w & WANT_COUNTRY) && inf->country[0]) return true;
+    if (inf->person) return false;
     if ((w & WANT_STATE) && m->ent == DY_ENT_STATE) return true;
     if ((w & WANT_GROUP) && m->ent == DY_ENT_GROUP) return true;
     if ((w & WANT_ORG) && m->ent == DY_ENT_ORG && !m->plural) return true;
@@ -420,16 +421,22 @@ static bool compatible(const dy_mention *m, const minfo *inf, const anaphor *a, 
     return false;
 }
 
-/* Nearest compatible actor pushed before; -1 when none within 5 sentences. */
+/* Nearest compatible actor pushed before; -1 when none within 5 sentences.
+ * An object pronoun ("him", "them") passes over the nearest candidate of its
+ * own sentence when there is another: "Putin arrived and Xi greeted him". */
 static int32_t antecedent(actx *X, const anaphor *a, uint32_t sent, bool he_she) {
+    bool object = a->word[0] == 'h' ? a->word[1] == 'i' : a->word[0] == 't' && a->word[2] == 'e' && a->word[3] == 'm';
+    int32_t first = -1;
     for (size_t i = X->doc->nment; i-- > X->first_actor;) {
         const dy_mention *m = &X->doc->ments[i];
         if (m->kind != DY_MENTION_ACTOR) continue;
         if (m->sent + 5 < sent) break;
         if (!m->code.n) continue;
-        if (compatible(m, &X->info[i], a, he_she)) return (int32_t)i;
+        if (!compatible(m, &X->info[i], a, he_she)) continue;
+        if (object && first < 0 && m->sent == sent) { first = (int32_t)i; continue; }
+        return (int32_t)i;
     }
-    return -1;
+    return first;
 }
 
 /* Push an anaphor at words [w0,w1) resolved to mention ai. */
@@ -616,6 +623,11 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             }
         }
 
+        /* "former" belongs to a person or a one-person title only */
+        if (former && !person && !(agent && agent->person == 1) && lead->type != DY_DT_PERSON) {
+            former = false;
+            w0++;
+        }
         /* the code */
         dy_str code = DY_NULLSTR, name = DY_NULLSTR;
         const char *cattr = NULL;

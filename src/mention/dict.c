@@ -255,7 +255,7 @@ size_t dy_dict_split(const char *p, size_t n, dy_word_span *out, size_t max) {
 
 size_t dy_dict_norm_word(const char *p, size_t n, char *out, size_t cap, int *case_out) {
     size_t o = 0, i = 0;
-    int upper = 0, lower = 0, letters = 0, first = -1;
+    int upper = 0, lower = 0, letters = 0, first = -1, inner_upper = 0;
     bool dotted = false;
     while (i < n) {
         size_t cl;
@@ -278,6 +278,7 @@ size_t dy_dict_norm_word(const char *p, size_t n, char *out, size_t cap, int *ca
         }
         if (up >= 0) {
             letters++;
+            if (up && letters > 1) inner_upper++;
             if (up) upper++;
             else lower++;
             if (first < 0) first = up;
@@ -294,6 +295,7 @@ size_t dy_dict_norm_word(const char *p, size_t n, char *out, size_t cap, int *ca
     if (cap) out[o < cap ? o : cap - 1] = 0;
     if (case_out) {
         if (upper && !lower && (letters >= 2 || dotted)) *case_out = 2;
+        else if (inner_upper && lower && letters <= 5) *case_out = 3; /* "LeT", "ZANU-PF" parts */
         else if (first == 1) *case_out = 1;
         else *case_out = 0;
     }
@@ -638,7 +640,7 @@ static bool alias_key(const char *s, size_t n, char *key, size_t *kn, size_t *en
         ends[i] = o;
         /* acronyms of up to 3 letters must be written in capitals ("US", "UN"
          * but not "us", "un"); longer ones only capitalised ("Nato") */
-        int need = cs == 2 ? (l <= 3 ? 2 : 1) : cs == 1 ? 1 : 0;
+        int need = cs == 2 ? (l <= 3 ? 2 : 1) : cs == 3 ? 3 : cs == 1 ? 1 : 0;
         if (i < 32) *mask |= (uint64_t)need << (2 * i);
     }
     *kn = o;

@@ -79,7 +79,8 @@ typedef struct dy_dict_hit {
     uint32_t entry;
     uint8_t nwords;
     uint8_t implicit;           /* made from a person's surname, not written */
-    uint64_t casemask;          /* 2 bits per word: 0 any, 1 Capital, 2 ALLCAPS */
+    uint64_t casemask;          /* 2 bits per word: 0 any, 1 Capital, 2 ALLCAPS,
+                                   3 inner capital ("LeT": not "Let") */
 } dy_dict_hit;
 
 void dy_dict_init(dy_dict *d, const dyad_allocator *a);
@@ -105,7 +106,8 @@ dyad_status dy_dict_compile(dy_dict *d);
 /* Normalise one word for keys: ASCII-lowercase, Latin accents folded, dots
  * and apostrophes dropped.  Writes at most cap-1 bytes + NUL; returns the
  * length.  *cap_out (may be NULL) gets 0 lowercase/other, 1 Capitalised,
- * 2 ALL CAPS (two letters or more, or one letter followed by a dot). */
+ * 2 ALL CAPS (two letters or more, or one letter followed by a dot),
+ * 3 a short word with a capital inside ("LeT", "McC"). */
 size_t dy_dict_norm_word(const char *p, size_t n, char *out, size_t cap, int *case_out);
 
 /* Look a key ("foreign minister") up.  Returns -1 when no alias starts with
