@@ -226,6 +226,8 @@ int cmd_serve(cli_opts *o) {
     if (!num_opt(o, "--threads", 1, 64, &threads) || !num_opt(o, "--max-body", 1, 1L << 30, &max_body) ||
         !num_opt(o, "--max-connections", 1, 10000, &max_conn) || !num_opt(o, "--timeout", 1, 3600, &timeout))
         return EXIT_USAGE;
+    /* The library splits the connection limit among its threads. */
+    if (threads > max_conn) threads = max_conn;
     const char *listen = cli_rest_value(o, "--listen");
     if (!listen) listen = "127.0.0.1:8080";
     struct sockaddr_storage addr;
@@ -277,7 +279,7 @@ int cmd_serve(cli_opts *o) {
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, &st,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(threads > 1 ? threads : 0),
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)max_conn,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
