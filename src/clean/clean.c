@@ -424,6 +424,7 @@ static void split_units(cleaner *C) {
             continue;
         }
         /* a single line break: soft wrap or paragraph? */
+        if (j >= n) { add_unit(C, us, le); break; } /* the text's last line */
         uint32_t ns = j, ne = j;
         while (ne < n && p[ne] != '\n') ne++;
         if (!line_ends(p, ls, le) || starts_lower(p, ns, ne)) {
