@@ -172,7 +172,8 @@ static void resp_error(srv_response *r, int status, const char *msg) {
     resp_json(r, status, json_pack("{ss}", "error", msg));
 }
 
-static int status_of(dyad_status s) {
+static int status_of_err(dyad_status s, const dyad_error *err) {
+    if (s == DYAD_ELIMIT && !strncmp(err->msg, "store time limit", 16)) return 503;
     switch (s) {
     case DYAD_EINVAL: case DYAD_EINPUT: return 400;
     case DYAD_ELIMIT: return 413;
@@ -245,7 +246,7 @@ static void get_events(srv_state *st, const srv_request *req, srv_response *r) {
     json_t *arr = json_array();
     dyad_status rc = dy_store_query(s, &f, collect_event, arr, &err);
     pool_put(st, s);
-    if (rc != DYAD_OK) { json_decref(arr); resp_error(r, status_of(rc), err.msg); return; }
+    if (rc != DYAD_OK) { json_decref(arr); resp_error(r, status_of_err(rc, &err), err.msg); return; }
     resp_json(r, 200, json_pack("{sIso}", "count", (json_int_t)json_array_size(arr), "events", arr));
 }
 
@@ -272,7 +273,7 @@ static void get_network(srv_state *st, const srv_request *req, srv_response *r) 
     pool_put(st, s);
     if (rc == DYAD_OK) rc = dy_net_write(net, format ? format : "json", &r->body, &err);
     dy_net_free(net);
-    if (rc != DYAD_OK) { resp_error(r, status_of(rc), err.msg); return; }
+    if (rc != DYAD_OK) { resp_error(r, status_of_err(rc, &err), err.msg); return; }
     r->status = 200;
     r->type = !format || !strcmp(format, "json") ? "application/json"
               : !strcmp(format, "graphml")       ? "application/xml"
@@ -322,7 +323,7 @@ static void get_timeline(srv_state *st, const srv_request *req, srv_response *r)
     timeline t = {json_array(), NULL};
     dyad_status rc = dy_store_stats(s, &f, by, add_period, &t, &err);
     pool_put(st, s);
-    if (rc != DYAD_OK) { json_decref(t.series); resp_error(r, status_of(rc), err.msg); return; }
+    if (rc != DYAD_OK) { json_decref(t.series); resp_error(r, status_of_err(rc, &err), err.msg); return; }
     resp_json(r, 200, json_pack("{ssssssso}", "by", by, "source", f.source ? f.source : "", "target",
                                 f.target ? f.target : "", "series", t.series));
 }
@@ -334,7 +335,7 @@ static void get_totals(srv_state *st, srv_response *r) {
     dy_store_counts c = {0};
     dyad_status rc = dy_store_counts_get(s, &c, &err);
     pool_put(st, s);
-    if (rc != DYAD_OK) { resp_error(r, status_of(rc), err.msg); return; }
+    if (rc != DYAD_OK) { resp_error(r, status_of_err(rc, &err), err.msg); return; }
     resp_json(r, 200, json_pack("{sIsIsIsIsI}", "documents", (json_int_t)c.documents, "sentences",
                                 (json_int_t)c.sentences, "events", (json_int_t)c.events, "mentions",
                                 (json_int_t)c.mentions, "actors", (json_int_t)c.actors));
@@ -408,7 +409,7 @@ static void post_code(srv_state *st, const srv_request *req, srv_response *r, bo
     dyad_status rc = dy_store_code_doc(ctx, in, bytes, n, &meta, &c, &err);
     dyad_ctx_free(ctx);
     free(line);
-    if (rc != DYAD_OK) { resp_error(r, status_of(rc), err.msg[0] ? err.msg : dyad_strerror(rc)); return; }
+    if (rc != DYAD_OK) { resp_error(r, status_of_err(rc, &err), err.msg[0] ? err.msg : dyad_strerror(rc)); return; }
     if (!store) {
         resp_json(r, 200, json_pack("{sssIsO}", "doc_id", c.id ? c.id : "", "count",
                                     (json_int_t)json_array_size(c.events), "events", c.events));
@@ -430,7 +431,7 @@ static void post_code(srv_state *st, const srv_request *req, srv_response *r, bo
     }
     pthread_mutex_unlock(&st->write_lock);
     if (rc != DYAD_OK) {
-        resp_error(r, status_of(rc), err.msg);
+        resp_error(r, status_of_err(rc, &err), err.msg);
     } else {
         const char *what = state == DY_DOC_NEW ? "stored" : state == DY_DOC_SAME ? "already stored" : "conflict";
         resp_json(r, state == DY_DOC_CONFLICT ? 409 : 200,

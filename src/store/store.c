@@ -118,6 +118,8 @@ static const char *const migrations[] = {
 _Static_assert(N_MIGRATIONS == DY_STORE_SCHEMA_VERSION, "one migration per schema version");
 
 static dyad_status db_err(dy_store *s, dyad_error *err, const char *what) {
+    if (s && s->db && (sqlite3_errcode(s->db) & 0xff) == SQLITE_INTERRUPT)
+        return dy_err(err, DYAD_ELIMIT, "store time limit exceeded (%s)", what);
     return dy_err(err, DYAD_EDB, "%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "no database");
 }
 

@@ -31,7 +31,8 @@ typedef struct dy_store dy_store;
 dyad_status dy_store_open(const char *path, bool readonly, dy_store **out, dyad_error *err);
 void dy_store_close(dy_store *s);
 
-/* Make statements of this connection fail (DYAD_EDB, "interrupted") once
+/* Make statements of this connection fail (DYAD_ELIMIT, "store time limit
+ * exceeded") once
  * `ms` milliseconds have passed from now; 0 removes the limit.  The server
  * bounds the time of each request with it. */
 void dy_store_set_deadline(dy_store *s, long ms);

@@ -198,3 +198,37 @@ TEST(network_writers) {
     json_decref(r3);
     dy_net_free(n);
 }
+
+TEST(store_deadline_interrupts_queries) {
+    char *db = tmpdb();
+    dy_store *s = NULL;
+    CHECK_EQ_INT(dy_store_open(db, false, &s, NULL), DYAD_OK);
+    CHECK_EQ_INT(dy_store_begin(s, NULL), DYAD_OK);
+    dy_doc_state st;
+    int64_t doc = 0;
+    dy_store_doc d = {"big", "h", NULL, NULL, NULL, NULL};
+    CHECK_EQ_INT(dy_store_doc_add(s, &d, &st, &doc, NULL), DYAD_OK);
+    for (int i = 0; i < 400; i++) {
+        char src[16];
+        snprintf(src, sizeof src, "X%04d", i);
+        json_t *r = rec("big", i, src, "RUS", "042", "2024-01-01", "asserted");
+        bool added;
+        CHECK_EQ_INT(dy_store_event_add(s, doc, r, &added, NULL), DYAD_OK);
+        json_decref(r);
+    }
+    CHECK_EQ_INT(dy_store_commit(s, NULL), DYAD_OK);
+    dy_filter f = {0};
+    f.actor = "nobody";
+    CHECK_EQ_INT(n_events(s, &f), 0);
+    /* A deadline already past: the first progress check interrupts. */
+    dy_store_set_deadline(s, 1);
+    usleep(3000);
+    dyad_error err = {0};
+    long n = 0;
+    CHECK_EQ_INT(dy_store_query(s, &f, count, &n, &err), DYAD_ELIMIT);
+    CHECK(strstr(err.msg, "time limit") != NULL);
+    dy_store_set_deadline(s, 0);
+    CHECK_EQ_INT(n_events(s, &f), 0);
+    dy_store_close(s);
+    rmdb(db);
+}
