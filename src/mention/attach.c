@@ -95,6 +95,15 @@ static int32_t pick(const dyad_doc *doc, const dy_event *ev, int kind) {
         const dy_token *pb = prep_before(T, m);
         bool from = pb && form_is(pb, "from");
         if (kind == DY_MENTION_PLACE && pb && form_in(pb, LOC_PREP)) sc += 5;
+        /* a place that is also the event's source or target ("fired rockets
+         * from Gaza at Israel") says less about where it happened */
+        if (kind == DY_MENTION_PLACE)
+            for (int k = 0; k < 2; k++) {
+                int32_t a_ = k ? ev->tgt : ev->src;
+                if (a_ < 0 || (size_t)a_ >= doc->nment) continue;
+                const dy_mention *am = &doc->ments[a_];
+                if (am->sent == m->sent && am->tok_start < m->tok_end && m->tok_start < am->tok_end) sc -= 20;
+            }
         if (kind == DY_MENTION_TIME && m->tok_start > 0) {
             /* "said on Tuesday": the reporting time, unless the trigger is that verb */
             int32_t t = (int32_t)m->tok_start - 1;

@@ -493,6 +493,10 @@ static const char *const REGION_WORD[] = {"province", "governorate", "region", "
                                           "oblast", "county", "prefecture", "territory", "provinces",
                                           "regions", NULL};
 static const char *const CITY_WORD[] = {"city", "town", "village", NULL};
+static const char *const WHEN_WORD[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                        "Sunday", "January", "February", "March", "April", "May", "June",
+                                        "July", "August", "September", "October", "November", "December",
+                                        "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", NULL};
 static const char *const ORG_AFTER[] = {"Times", "Post", "Journal", "Herald", "Tribune", "Gazette",
                                         "Daily", "News", "University", "College", "FC", "United",
                                         "Club", "Airlines", "Airways", "Bank", "Group", "Institute",
@@ -510,7 +514,9 @@ static const char *const AGENT_NEXT[] = {"said", "says", "say", "has", "have", "
                                          "launched", "imposed", "expelled", "recalled", "summoned",
                                          "'s", "\xe2\x80\x99s", "and", "or", NULL};
 
-static bool capitalised(const dy_token *t) { return (t->flags & DY_TOK_CAP) != 0; }
+static bool capitalised(const dy_token *t) {
+    return (t->flags & DY_TOK_CAP) != 0 || (t->form.n && t->form.p[0] >= 'A' && t->form.p[0] <= 'Z');
+}
 
 /* Capitalised, or an Arabic-style article before a capital: "al-Bab". */
 static bool namey(const dy_token *t) {
@@ -544,7 +550,7 @@ static bool longest(const dy_gazetteer *g, const dyad_doc *doc, const dy_sentenc
             }
             memcpy(raw + rn, t->form.p, t->form.n);
             rn += t->form.n;
-            if (k + 1 < i + n && (t->flags & DY_TOK_SPACE_AFTER)) raw[rn++] = ' ';
+            if (k + 1 < i + n && T[k + 1].cstart > t->cend) raw[rn++] = ' ';
         }
         if (!ok) continue;
         char key[MAX_KEY];
@@ -739,11 +745,14 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
                 m.prep = true;
             /* one word inside a longer proper name ("Abu Bakr", "Van Hollen",
              * "President Jordan"): not a place unless a preposition says so */
-            if (m.t1 == m.t0 + 1 && !m.prep &&
-                ((m.t1 < s->ntok && capitalised(&T[m.t1]) && !tok_in(&T[m.t1], REGION_WORD)) ||
-                 (m.t0 > 0 && capitalised(&T[m.t0 - 1]) && !(T[m.t0 - 1].flags & DY_TOK_SENT_START) &&
-                  m.t0 - 1 != 0)))
+            if (m.t1 == m.t0 + 1 && !m.prep && m.t0 > 0 && capitalised(&T[m.t0 - 1]) &&
+                !(T[m.t0 - 1].flags & DY_TOK_SENT_START) && m.t0 - 1 != 0)
                 m.stop = true;
+            /* ... and a following capitalised word ("Lake Superior", "Roman
+             * Catholic", "Hurricane Maria") even after a preposition */
+            if (m.t1 == m.t0 + 1 && m.t1 < s->ntok && capitalised(&T[m.t1]) && !tok_in(&T[m.t1], REGION_WORD) &&
+                !tok_in(&T[m.t1], CITY_WORD) && !tok_in(&T[m.t1], WHEN_WORD))
+                continue;
             if (m.t1 < s->ntok && tok_in(&T[m.t1], REGION_WORD)) m.type = 1, m.s1 = m.t1 + 1;
             else if (m.t1 < s->ntok && !capitalised(&T[m.t1]) && tok_in(&T[m.t1], CITY_WORD))
                 m.type = 2, m.s1 = m.t1 + 1;

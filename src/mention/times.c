@@ -646,7 +646,8 @@ static bool m_month(const tcx *c, size_t j, int dir_hint, tmatch *out) {
     if (!mo) return false;
     size_t k = skip_p(c, j + 1, ".");
     if (k < c->nw && ws[k].num >= 1 && ws[k].num <= 31 && ws[k].ndig <= 2 && !ws[k].decs &&
-        !(k + 1 < c->nw && (wpu(&ws[k + 1], ':') || unit_of(&ws[k + 1], NULL) ||
+        !(k + 1 < c->nw && ((wpu(&ws[k + 1], ':') && k + 2 < c->nw && ws[k + 2].cs == ws[k + 1].ce) ||
+                            unit_of(&ws[k + 1], NULL) ||
                             weq(&ws[k + 1], "percent") || weq(&ws[k + 1], "people")))) {
         int day = ws[k].num;
         size_t e = k + 1;
@@ -1059,6 +1060,7 @@ static bool m_holiday(const tcx *c, size_t j, tmatch *out) {
         m = 12, d = 25;
         if (at(c, e, "eve")) d = 24, e++;
         else if (at(c, e, "day")) e++;
+        else if (e < c->nw && ws[e].cap) return false; /* "Christmas Charity" */
     } else if (weq(&ws[j], "new") && ws[j].cap && at(c, j + 1, "year") && j + 2 < c->nw &&
                ws[j + 2].punct && (!strcmp(ws[j + 2].s, "'s") || !strcmp(ws[j + 2].s, "\xe2\x80\x99s") ||
                                    wpu(&ws[j + 2], '\''))) {
@@ -1150,8 +1152,9 @@ static dyad_status emit(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, const tcx *c,
                 break;
             }
     }
-    mt->start = doc->map[a->cs];
-    mt->end = doc->map[b->ce];
+    /* documents built from CoNLL-U have no map: raw = text */
+    mt->start = doc->map ? doc->map[a->cs] : a->cs;
+    mt->end = doc->map ? doc->map[b->ce] : b->ce;
     mt->text = (dy_str){doc->text.p + a->cs, b->ce - a->cs};
     mt->value = dy_arena_strdup(&ctx->arena, val, (size_t)vn);
     if (!mt->value.p) return dy_err(err, DYAD_ENOMEM, "out of memory");
