@@ -1,15 +1,103 @@
-/* parse.c — placeholder until the trained tagger and parser land. */
-#include "parse.h"
+/*
+ * parse.c — the parse stage: load models/tagger.bin, models/parser.bin and
+ * the lemmatizer lists, then tag, lemmatise and parse every sentence.
+ */
+#include <stdio.h>
+#include <stdlib.h>
 
-dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir,
-                                const char *data_dir, dy_parse_model **out, dyad_error *err) {
-    (void)a; (void)data_dir;
-    *out = NULL;
-    return dy_err(err, DYAD_EMODEL, "%s: no parser model (not trained yet)", model_dir);
+#include "parse.h"
+#include "pint.h"
+
+struct dy_parse_model {
+    char *tbytes, *pbytes;
+    size_t tn, pn;
+    dy_tagger tagger;
+    dy_parser parser;
+    dy_lemmatizer *lem;
+    char version[128];
+};
+
+static dyad_status load_file(const dyad_allocator *a, const char *dir, const char *name, uint32_t kind,
+                             char **bytes, size_t *n, dy_pm_sec *secs, size_t *nsec, char ver[41],
+                             dyad_error *err) {
+    char path[1200];
+    if (!dy_path_join(path, sizeof path, dir, name)) return dy_err(err, DYAD_EINVAL, "model path too long");
+    dyad_status st = dy_read_file(a, path, bytes, n);
+    if (st == DYAD_ENOMEM) return dy_err(err, st, "%s: out of memory", path);
+    if (st != DYAD_OK) return dy_err(err, DYAD_EMODEL, "%s: cannot read model file (missing?)", path);
+    char why[160];
+    if (!dy_pm_read(*bytes, *n, kind, secs, 8, nsec, ver, why, sizeof why))
+        return dy_err(err, DYAD_EMODEL, "%s: %s", path, why);
+    return DYAD_OK;
 }
-void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) { (void)a; (void)m; }
-const char *dy_parse_model_version(const dy_parse_model *m) { (void)m; return "none"; }
+
+dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, const char *data_dir,
+                                dy_parse_model **out, dyad_error *err) {
+    *out = NULL;
+    dy_parse_model *m = dy_malloc(a, sizeof *m);
+    if (!m) return dy_err(err, DYAD_ENOMEM, "out of memory loading the parser");
+    memset(m, 0, sizeof *m);
+    dy_pm_sec ts[8], ps[8];
+    size_t nts = 0, nps = 0;
+    char tv[41] = "", pv[41] = "";
+    const char *why = NULL;
+    dyad_status st = load_file(a, model_dir, "tagger.bin", DY_PM_TAGGER, &m->tbytes, &m->tn, ts, &nts, tv, err);
+    if (st == DYAD_OK && !dy_tagger_load(&m->tagger, ts, nts, &why))
+        st = dy_err(err, DYAD_EMODEL, "%s/tagger.bin: %s", model_dir, why);
+    if (st == DYAD_OK)
+        st = load_file(a, model_dir, "parser.bin", DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
+    if (st == DYAD_OK && !dy_parser_load(&m->parser, ps, nps, &why))
+        st = dy_err(err, DYAD_EMODEL, "%s/parser.bin: %s", model_dir, why);
+    if (st == DYAD_OK) {
+        size_t ln;
+        const char *lt = dy_pm_find(ts, nts, DY_SEC_LEMMAS, &ln);
+        st = dy_lemma_load(a, data_dir, lt, ln, &m->lem, err);
+    }
+    if (st != DYAD_OK) {
+        dy_parse_model_free(a, m);
+        return st;
+    }
+    snprintf(m->version, sizeof m->version, "tagger %s, parser %s", tv, pv);
+    *out = m;
+    return DYAD_OK;
+}
+
+void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
+    if (!m) return;
+    dy_free(a, m->tbytes);
+    dy_free(a, m->pbytes);
+    dy_lemma_free(a, m->lem);
+    dy_free(a, m);
+}
+
+const char *dy_parse_model_version(const dy_parse_model *m) { return m ? m->version : "none"; }
+
 dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
-    (void)ctx; (void)doc;
-    return dy_err(err, DYAD_EMODEL, "no parser model");
+    const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
+    if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
+    dy_arena *ar = &ctx->arena;
+    for (size_t si = 0; si < doc->nsent; si++) {
+        const dy_sentence *s = &doc->sents[si];
+        size_t n = s->ntok;
+        if (!n) continue;
+        dy_token *t = doc->toks + s->tok0;
+        dy_str *forms = dy_arena_alloc(ar, n * sizeof *forms);
+        dy_pword *w = dy_arena_alloc(ar, n * sizeof *w);
+        int32_t *head = dy_arena_alloc(ar, n * sizeof *head);
+        uint8_t *rel = dy_arena_alloc(ar, n);
+        if (!forms || !w || !head || !rel) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+        for (size_t i = 0; i < n; i++) forms[i] = t[i].norm.n ? t[i].norm : t[i].form;
+        if (!dy_pwords_init(ar, w, forms, n)) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+        dy_tagger_run(&m->tagger, w, n);
+        if (!dy_parser_run(&m->parser, ar, w, n, head, rel))
+            return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+        for (size_t i = 0; i < n; i++) {
+            t[i].upos = w[i].upos;
+            t[i].xpos = w[i].xpos;
+            t[i].head = head[i];
+            t[i].deprel = rel[i];
+            t[i].lemma = dy_lemma(m->lem, ar, w[i].form, w[i].xpos, w[i].upos);
+        }
+    }
+    return DYAD_OK;
 }

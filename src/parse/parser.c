@@ -1,0 +1,574 @@
+/*
+ * parser.c — labelled dependency parser: arc-hybrid transitions with the
+ * root at the end of the buffer (so exactly one word attaches to it),
+ * greedy decoding with an averaged perceptron over Zhang & Nivre style
+ * features, trained with the Goldberg & Nivre dynamic oracle (exploration
+ * after the first epoch).
+ *
+ * Classes: 0 = SHIFT, 1 + 2l = LEFT with label l, 2 + 2l = RIGHT with l.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pint.h"
+
+#define NONE_W 0x5151ULL
+#define ROOT_W 0x7777ULL
+#define NONE_T 2000u
+#define ROOT_T 2001u
+#define NONE_L 200u
+
+typedef struct pstate {
+    size_t n;                   /* words; node n is ROOT */
+    int32_t *stack;
+    size_t sp;
+    size_t b;                   /* buffer front; n = ROOT */
+    int32_t *head;              /* per word, -2 = none yet, n = ROOT */
+    uint8_t *lab;               /* label index per word */
+    int32_t *lc1, *lc2, *rc1, *rc2;  /* per node, -1 none */
+    uint8_t *nl, *nr;
+    uint64_t *lset, *rset;      /* label sets of left/right dependents */
+} pstate;
+
+static bool state_alloc(pstate *s, dy_arena *ar, size_t n) {
+    size_t m = n + 1;
+    s->n = n;
+    s->stack = dy_arena_alloc(ar, m * sizeof(int32_t));
+    s->head = dy_arena_alloc(ar, m * sizeof(int32_t));
+    s->lab = dy_arena_alloc(ar, m);
+    s->lc1 = dy_arena_alloc(ar, 4 * m * sizeof(int32_t));
+    s->nl = dy_arena_alloc(ar, 2 * m);
+    s->lset = dy_arena_alloc(ar, 2 * m * sizeof(uint64_t));
+    if (!s->stack || !s->head || !s->lab || !s->lc1 || !s->nl || !s->lset) return false;
+    s->lc2 = s->lc1 + m;
+    s->rc1 = s->lc2 + m;
+    s->rc2 = s->rc1 + m;
+    s->nr = s->nl + m;
+    s->rset = s->lset + m;
+    return true;
+}
+
+static void state_init(pstate *s) {
+    size_t m = s->n + 1;
+    s->sp = 0;
+    s->b = 0;
+    for (size_t i = 0; i < m; i++) {
+        s->head[i] = -2;
+        s->lab[i] = 0;
+        s->lc1[i] = s->lc2[i] = s->rc1[i] = s->rc2[i] = -1;
+        s->nl[i] = s->nr[i] = 0;
+        s->lset[i] = s->rset[i] = 0;
+    }
+}
+
+static inline bool terminal(const pstate *s) { return s->b == s->n && s->sp == 0; }
+
+static bool legal(const pstate *s, uint32_t cls, uint32_t rootlab) {
+    if (cls == 0) return s->b < s->n;
+    uint32_t l = (cls - 1) >> 1;
+    if (cls & 1) { /* LEFT */
+        if (s->sp < 1) return false;
+        if (s->b < s->n) return l != rootlab;
+        return s->sp == 1 && l == rootlab;
+    }
+    return s->sp >= 2 && l != rootlab;
+}
+
+static void add_arc(pstate *s, int32_t h, int32_t d, uint8_t l) {
+    s->head[d] = h;
+    s->lab[d] = l;
+    if (d < h) {
+        s->lc2[h] = s->lc1[h];
+        s->lc1[h] = d;
+        if (s->nl[h] < 255) s->nl[h]++;
+        s->lset[h] |= 1ULL << (l & 63);
+    } else {
+        s->rc2[h] = s->rc1[h];
+        s->rc1[h] = d;
+        if (s->nr[h] < 255) s->nr[h]++;
+        s->rset[h] |= 1ULL << (l & 63);
+    }
+}
+
+static void apply(pstate *s, uint32_t cls) {
+    if (cls == 0) {
+        s->stack[s->sp++] = (int32_t)s->b++;
+        return;
+    }
+    uint8_t l = (uint8_t)((cls - 1) >> 1);
+    int32_t s0 = s->stack[--s->sp];
+    if (cls & 1) add_arc(s, (int32_t)s->b, s0, l);
+    else add_arc(s, s->stack[s->sp - 1], s0, l);
+}
+
+/* MARK: - dynamic oracle (gold heads: n = ROOT) */
+
+static void arc_costs(const pstate *s, const int32_t *g, int *cl, int *cr, int *csh) {
+    size_t n = s->n;
+    *cl = *cr = *csh = 1 << 20;
+    if (s->sp >= 1) {
+        int32_t s0 = s->stack[s->sp - 1];
+        int deps = 0;
+        for (size_t d = s->b; d < n; d++) deps += g[d] == s0;
+        bool head_in_b = g[s0] >= (int32_t)s->b;   /* includes ROOT (n) */
+        bool head_s1 = s->sp >= 2 && g[s0] == s->stack[s->sp - 2];
+        *cl = deps + ((g[s0] != (int32_t)s->b && (head_s1 || head_in_b)) ? 1 : 0);
+        if (s->sp >= 2) *cr = deps + (head_in_b ? 1 : 0);
+    }
+    if (s->b < n) {
+        int32_t b = (int32_t)s->b;
+        int c = 0;
+        for (size_t i = 0; i < s->sp; i++) {
+            int32_t x = s->stack[i];
+            if (g[x] == b) c++;
+            if (g[b] == x && i + 1 < s->sp) c++;
+        }
+        *csh = c;
+    }
+}
+
+static int cost_of(const pstate *s, const int32_t *g, const uint8_t *glab, uint32_t cls, int cl,
+                   int cr, int csh) {
+    if (cls == 0) return csh;
+    uint8_t l = (uint8_t)((cls - 1) >> 1);
+    int32_t s0 = s->stack[s->sp - 1];
+    if (cls & 1) return cl + (g[s0] == (int32_t)s->b && glab[s0] != l);
+    return cr + (g[s0] == s->stack[s->sp - 2] && glab[s0] != l);
+}
+
+bool dy_parser_oracle_check(const int32_t *gold, size_t n, int32_t *out) {
+    dy_arena ar;
+    dy_arena_init(&ar, dyad_default_allocator());
+    pstate s;
+    int32_t *g = dy_arena_alloc(&ar, (n + 1) * sizeof *g);
+    uint8_t *gl = dy_arena_alloc(&ar, n + 1);
+    bool ok = g && gl && state_alloc(&s, &ar, n);
+    if (ok) {
+        for (size_t i = 0; i < n; i++) { g[i] = gold[i] < 0 ? (int32_t)n : gold[i]; gl[i] = gold[i] < 0 ? 0 : 1; }
+        g[n] = -1;
+        state_init(&s);
+        const uint32_t rootlab = 0, lab = 1;
+        while (ok && !terminal(&s)) {
+            int cl, cr, csh;
+            arc_costs(&s, g, &cl, &cr, &csh);
+            uint32_t cand[3] = {1 + 2 * (s.b == n ? rootlab : lab), 2 + 2 * lab, 0};
+            uint32_t pick = 99;
+            for (int k = 0; k < 3 && pick == 99; k++) {
+                uint32_t c = cand[k];
+                if (!legal(&s, c, rootlab)) continue;
+                if (cost_of(&s, g, gl, c, cl, cr, csh) == 0) pick = c;
+            }
+            if (pick == 99) ok = false;
+            else apply(&s, pick);
+        }
+        for (size_t i = 0; ok && i < n; i++) out[i] = s.head[i] == (int32_t)n ? -1 : s.head[i];
+    }
+    dy_arena_free(&ar);
+    return ok;
+}
+
+/* MARK: - features */
+
+typedef struct ptok { uint64_t w; uint32_t t; uint32_t l; } ptok;
+
+static inline ptok tok_at(const pstate *s, const dy_pword *w, int32_t i) {
+    if (i < 0) return (ptok){NONE_W, NONE_T, NONE_L};
+    if ((size_t)i == s->n) return (ptok){ROOT_W, ROOT_T, NONE_L};
+    uint32_t l = s->head[i] >= -1 ? s->lab[i] : NONE_L;
+    return (ptok){w[i].hl, (uint32_t)w[i].xpos * 32u + w[i].upos, l};
+}
+
+enum { PARSER_MAXF = 96 };
+
+static uint32_t dist_bucket(int32_t d) {
+    if (d < 0) d = -d;
+    return d <= 4 ? (uint32_t)d : d <= 7 ? 5u : d <= 12 ? 6u : 7u;
+}
+
+static size_t parser_feats(const pstate *s, const dy_pword *w, uint64_t *f) {
+    int32_t is0 = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
+    int32_t is1 = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
+    int32_t is2 = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
+    int32_t ib0 = (int32_t)s->b;
+    int32_t ib1 = s->b + 1 <= s->n ? (int32_t)s->b + 1 : -1;
+    int32_t ib2 = s->b + 2 <= s->n ? (int32_t)s->b + 2 : -1;
+    ptok s0 = tok_at(s, w, is0), s1 = tok_at(s, w, is1), s2 = tok_at(s, w, is2);
+    ptok b0 = tok_at(s, w, ib0), b1 = tok_at(s, w, ib1), b2 = tok_at(s, w, ib2);
+    ptok s0l = tok_at(s, w, is0 >= 0 ? s->lc1[is0] : -1), s0l2 = tok_at(s, w, is0 >= 0 ? s->lc2[is0] : -1);
+    ptok s0r = tok_at(s, w, is0 >= 0 ? s->rc1[is0] : -1), s0r2 = tok_at(s, w, is0 >= 0 ? s->rc2[is0] : -1);
+    ptok s1l = tok_at(s, w, is1 >= 0 ? s->lc1[is1] : -1), s1r = tok_at(s, w, is1 >= 0 ? s->rc1[is1] : -1);
+    ptok b0l = tok_at(s, w, s->lc1[ib0]), b0l2 = tok_at(s, w, s->lc2[ib0]);
+    uint32_t d0 = is0 >= 0 ? dist_bucket(ib0 - is0) : 9, d1 = is1 >= 0 ? dist_bucket(is0 - is1) : 9;
+    uint32_t s0nl = is0 >= 0 ? s->nl[is0] : 99, s0nr = is0 >= 0 ? s->nr[is0] : 99;
+    uint32_t b0nl = s->nl[ib0];
+    uint64_t s0ls = is0 >= 0 ? s->lset[is0] : 1ULL << 63, s0rs = is0 >= 0 ? s->rset[is0] : 1ULL << 63;
+    uint64_t b0ls = s->lset[ib0];
+    uint64_t s1rs = is1 >= 0 ? s->rset[is1] : 1ULL << 63;
+    size_t k = 0;
+#define F1(a) f[k] = dy_feat3((uint32_t)k + 1, (a), 0, 0), k++
+#define F2(a, b) f[k] = dy_feat3((uint32_t)k + 1, (a), (b), 0), k++
+#define F3(a, b, c) f[k] = dy_feat3((uint32_t)k + 1, (a), (b), (c)), k++
+    /* unigrams */
+    F1(s0.w); F1(s0.t); F2(s0.w, s0.t);
+    F1(s1.w); F1(s1.t); F2(s1.w, s1.t);
+    F1(b0.w); F1(b0.t); F2(b0.w, b0.t);
+    F1(b1.w); F1(b1.t); F2(b1.w, b1.t);
+    F1(b2.w); F1(b2.t); F1(s2.t); F2(s2.w, s2.t);
+    /* children */
+    F1(s0l.w); F2(s0l.t, s0l.l); F1(s0l.l);
+    F1(s0r.w); F2(s0r.t, s0r.l); F1(s0r.l);
+    F2(s0l2.t, s0l2.l); F2(s0r2.t, s0r2.l);
+    F2(s1l.t, s1l.l); F2(s1r.t, s1r.l); F1(s1r.w);
+    F1(b0l.w); F2(b0l.t, b0l.l); F1(b0l.l); F2(b0l2.t, b0l2.l);
+    /* pairs */
+    F3(s0.w, s0.t, b0.w ^ ((uint64_t)b0.t << 48)); F3(s0.w, s0.t, b0.w); F3(s0.w, b0.w, b0.t);
+    F3(s0.w, s0.t, b0.t); F3(s0.t, b0.w, b0.t); F2(s0.w, b0.w); F2(s0.t, b0.t); F2(b0.t, b1.t);
+    F3(s1.w, s1.t, s0.w ^ ((uint64_t)s0.t << 48)); F2(s1.w, s0.w); F2(s1.t, s0.t);
+    F3(s1.w, s1.t, s0.t); F3(s1.t, s0.w, s0.t); F3(s1.w, s0.w, s0.t); F3(s1.w, s1.t, s0.w);
+    F2(s0.w, b1.t); F2(b0.w, b1.t); F2(s1.t, b0.t); F2(s1.w, b0.w);
+    /* triples of tags */
+    F3(b0.t, b1.t, b2.t); F3(s0.t, b0.t, b1.t); F3(s1.t, s0.t, b0.t); F3(s0.t, s0l.t, b0.t);
+    F3(s0.t, s0r.t, b0.t); F3(s0.t, b0.t, b0l.t); F3(s0.t, s0l.t, s0l2.t); F3(s0.t, s0r.t, s0r2.t);
+    F3(b0.t, b0l.t, b0l2.t); F3(s1.t, s0.t, s0l.t); F3(s1.t, s0.t, s0r.t); F3(s1.t, s1r.t, s0.t);
+    F3(s1.t, s1l.t, s0.t); F3(s2.t, s1.t, s0.t); F3(s1.t, s0.t, b1.t);
+    F3(s0.w, s0l.t, b0.t); F3(s0.t, s0l.l, b0.w); F3(s1.w, s0.t, s0l.l);
+    /* distance */
+    F2(s0.w, d0); F2(s0.t, d0); F2(b0.w, d0); F2(b0.t, d0); F3(s0.t, b0.t, d0);
+    F2(s1.w, d1); F2(s0.w, d1); F3(s1.t, s0.t, d1); F3(s1.w, s0.t, d1);
+    /* valency */
+    F2(s0.w, s0nr); F2(s0.t, s0nr); F2(s0.w, s0nl); F2(s0.t, s0nl); F2(b0.w, b0nl); F2(b0.t, b0nl);
+    F3(s1.t, s0.t, s0nl);
+    /* label sets */
+    F2(s0.w, s0ls); F2(s0.t, s0ls); F2(s0.w, s0rs); F2(s0.t, s0rs); F2(b0.w, b0ls); F2(b0.t, b0ls);
+    F3(s1.t, s1rs, s0.t); F3(s0.t, s0ls, s0rs);
+    /* suffix/prefix of the top words */
+    F2(is0 >= 0 ? w[is0].hsuf[2] : NONE_W, s0.t); F2((size_t)ib0 < s->n ? w[ib0].hsuf[2] : NONE_W, b0.t);
+    F3(is0 >= 0 ? w[is0].hsuf[1] : NONE_W, (size_t)ib0 < s->n ? w[ib0].hsuf[1] : NONE_W, s0.t ^ (b0.t << 16));
+#undef F1
+#undef F2
+#undef F3
+    return k;
+}
+
+/* MARK: - runtime */
+
+bool dy_parser_load(dy_parser *p, const dy_pm_sec *secs, size_t nsec, const char **why) {
+    memset(p, 0, sizeof *p);
+    size_t mn, wn;
+    const char *meta = dy_pm_find(secs, nsec, DY_SEC_META, &mn);
+    const void *wt = dy_pm_find(secs, nsec, DY_SEC_WEIGHTS, &wn);
+    if (!meta || !wt) { *why = "missing parser section"; return false; }
+    size_t pos = 0;
+    while (pos < mn) {
+        size_t e = pos;
+        while (e < mn && meta[e] != '\n') e++;
+        int d = dy_deprel_find((dy_str){meta + pos, e - pos});
+        if (!d || p->nlab >= 127) { *why = "bad label table"; return false; }
+        p->lab[p->nlab++] = (uint8_t)d;
+        pos = e + 1;
+    }
+    if (!p->nlab || p->lab[0] != DY_DEP_ROOT) { *why = "label table must start with root"; return false; }
+    if (!dy_pw_view(&p->pw, wt, wn, why)) return false;
+    if (p->pw.nclass != 1 + 2 * p->nlab) { *why = "label count does not match weights"; return false; }
+    return true;
+}
+
+static uint32_t best_legal(const pstate *s, const float *sc, uint32_t ncls) {
+    uint32_t best = UINT32_MAX;
+    for (uint32_t c = 0; c < ncls; c++) {
+        if (!legal(s, c, 0)) continue;
+        if (best == UINT32_MAX || sc[c] > sc[best]) best = c;
+    }
+    return best;
+}
+
+bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n, int32_t *head,
+                   uint8_t *deprel) {
+    pstate s;
+    if (!state_alloc(&s, ar, n)) return false;
+    state_init(&s);
+    uint64_t f[PARSER_MAXF];
+    float sc[256];
+    uint32_t ncls = p->pw.nclass;
+    while (!terminal(&s)) {
+        size_t nf = parser_feats(&s, w, f);
+        memset(sc, 0, ncls * sizeof *sc);
+        dy_pw_score(&p->pw, f, nf, sc);
+        uint32_t c = best_legal(&s, sc, ncls);
+        if (c == UINT32_MAX) return false;
+        apply(&s, c);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int32_t h = s.head[i];
+        head[i] = (h < 0 || h == (int32_t)n) ? -1 : h;
+        deprel[i] = p->lab[s.lab[i] < p->nlab ? s.lab[i] : 0];
+    }
+    return true;
+}
+
+/* MARK: - training */
+
+typedef struct psent {
+    dy_pword *w;
+    int32_t *g;                 /* gold heads, n = ROOT */
+    uint8_t *gl;                /* gold label index */
+    size_t n;
+    bool proj;
+} psent;
+
+static bool eval_dev(const dy_parser *p, dy_arena *ar, const psent *v, size_t ns, double *uas, double *las) {
+    size_t tot = 0, u = 0, l = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const psent *x = &v[i];
+        int32_t *h = dy_arena_alloc(ar, (x->n + 1) * sizeof *h);
+        uint8_t *d = dy_arena_alloc(ar, x->n + 1);
+        if (!h || !d || !dy_parser_run(p, ar, x->w, x->n, h, d)) return false;
+        for (size_t k = 0; k < x->n; k++) {
+            if (x->w[k].upos == DY_UPOS_PUNCT && 0) continue;
+            int32_t gh = x->g[k] == (int32_t)x->n ? -1 : x->g[k];
+            tot++;
+            if (h[k] == gh) {
+                u++;
+                if (d[k] == p->lab[x->gl[k]]) l++;
+            }
+        }
+    }
+    *uas = tot ? 100.0 * (double)u / (double)tot : 0;
+    *las = tot ? 100.0 * (double)l / (double)tot : 0;
+    return true;
+}
+
+static psent *parser_views(const dy_conllu *c, dy_arena *ar, const uint8_t *labidx,
+                           const dy_tagger *tagger) {
+    psent *v = calloc(c->ns ? c->ns : 1, sizeof *v);
+    if (!v) return NULL;
+    for (size_t i = 0; i < c->ns; i++) {
+        const dy_csent *s = &c->s[i];
+        size_t n = s->nw;
+        dy_str *forms = dy_arena_alloc(ar, (n + 1) * sizeof *forms);
+        v[i].w = dy_arena_alloc(ar, (n + 1) * sizeof(dy_pword));
+        v[i].g = dy_arena_alloc(ar, (n + 1) * sizeof(int32_t));
+        v[i].gl = dy_arena_alloc(ar, n + 1);
+        if (!forms || !v[i].w || !v[i].g || !v[i].gl) { free(v); return NULL; }
+        for (size_t k = 0; k < n; k++) forms[k] = s->w[k].form;
+        dy_pwords_init(ar, v[i].w, forms, n);
+        v[i].n = n;
+        v[i].proj = dy_csent_projective(s);
+        for (size_t k = 0; k < n; k++) {
+            v[i].w[k].xpos = s->w[k].xpos;
+            v[i].w[k].upos = s->w[k].upos;
+            v[i].g[k] = s->w[k].head < 0 ? (int32_t)n : s->w[k].head;
+            v[i].gl[k] = labidx[s->w[k].deprel];
+        }
+        if (tagger) dy_tagger_run(tagger, v[i].w, n);
+    }
+    return v;
+}
+
+/* Replace the gold tags of the training views by tags predicted by taggers
+ * trained on the other folds (sentence i is in fold i % K). */
+static bool jackknife_tags(const dy_conllu *train, psent *tv, const dy_train_opts *o, const char *out_path,
+                           char *why, size_t whyn) {
+    int K = o->jackknife;
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s.jackknife.tmp", out_path);
+    dy_csent *sub = malloc((train->ns ? train->ns : 1) * sizeof *sub);
+    if (!sub) { snprintf(why, whyn, "out of memory"); return false; }
+    size_t right = 0, total = 0;
+    for (int k = 0; k < K; k++) {
+        dy_conllu c;
+        memset(&c, 0, sizeof c);
+        c.s = sub;
+        for (size_t i = 0; i < train->ns; i++)
+            if ((int)(i % (size_t)K) != k) { sub[c.ns++] = train->s[i]; c.nwords += train->s[i].nw; }
+        dy_train_opts to = *o;
+        to.epochs = o->tagger_epochs > 0 ? o->tagger_epochs : 8;
+        to.min_count = 1;
+        to.log = NULL;
+        to.version = "jackknife";
+        if (!dy_tagger_train(&c, NULL, &to, tmp, why, whyn)) { free(sub); return false; }
+        char *bytes = NULL;
+        size_t n = 0;
+        dy_pm_sec secs[8];
+        size_t nsec;
+        char ver[41];
+        const char *w2 = NULL;
+        dy_tagger tg;
+        bool ok = dy_read_file(dyad_default_allocator(), tmp, &bytes, &n) == DYAD_OK &&
+                  dy_pm_read(bytes, n, DY_PM_TAGGER, secs, 8, &nsec, ver, why, whyn) &&
+                  dy_tagger_load(&tg, secs, nsec, &w2);
+        if (!ok) {
+            if (w2) snprintf(why, whyn, "jackknife tagger: %s", w2);
+            free(bytes);
+            free(sub);
+            remove(tmp);
+            return false;
+        }
+        for (size_t i = (size_t)k; i < train->ns; i += (size_t)K) {
+            dy_tagger_run(&tg, tv[i].w, tv[i].n);
+            for (size_t j = 0; j < tv[i].n; j++) {
+                total++;
+                right += tv[i].w[j].upos == train->s[i].w[j].upos;
+            }
+        }
+        free(bytes);
+        remove(tmp);
+        if (o->log) o->log(o->logud, "jackknife fold %d/%d tagged", k + 1, K);
+    }
+    if (o->log)
+        o->log(o->logud, "jackknife: training UPOS accuracy %.2f", total ? 100.0 * (double)right / (double)total : 0.0);
+    free(sub);
+    return true;
+}
+
+bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
+                     const char *out_path, char *why, size_t whyn) {
+    int epochs = o->epochs;
+    const char *tagger_path = o->tagger_path;
+    dy_plog log = o->log;
+    void *logud = o->logud;
+    /* Labels: root first, then every other relation of the table. */
+    uint8_t labidx[256];
+    uint8_t lab[128];
+    uint32_t nlab = 0;
+    memset(labidx, 0, sizeof labidx);
+    lab[nlab] = DY_DEP_ROOT;
+    labidx[DY_DEP_ROOT] = (uint8_t)nlab++;
+    for (size_t d = 1; d < dy_deprel_count && nlab < 127; d++) {
+        if (d == DY_DEP_ROOT) continue;
+        lab[nlab] = (uint8_t)d;
+        labidx[d] = (uint8_t)nlab++;
+    }
+    uint32_t ncls = 1 + 2 * nlab;
+    dy_arena ar;
+    dy_arena_init(&ar, dyad_default_allocator());
+    dy_pwt pwt;
+    memset(&pwt, 0, sizeof pwt);
+    dy_buf wbuf, meta;
+    dy_buf_init(&wbuf, dyad_default_allocator());
+    dy_buf_init(&meta, dyad_default_allocator());
+    bool ok = false;
+    char *tbytes = NULL;
+    size_t tn = 0;
+    dy_tagger tagger, *tg = NULL;
+    if (tagger_path) {
+        dy_pm_sec secs[8];
+        size_t nsec;
+        char ver[41];
+        const char *w2 = NULL;
+        if (dy_read_file(dyad_default_allocator(), tagger_path, &tbytes, &tn) != DYAD_OK ||
+            !dy_pm_read(tbytes, tn, DY_PM_TAGGER, secs, 8, &nsec, ver, why, whyn) ||
+            !dy_tagger_load(&tagger, secs, nsec, &w2)) {
+            if (w2) snprintf(why, whyn, "%s: %s", tagger_path, w2);
+            else if (!tbytes) snprintf(why, whyn, "cannot read %s", tagger_path);
+            free(tbytes);
+            return false;
+        }
+        tg = &tagger;
+    }
+    psent *tv = parser_views(train, &ar, labidx, NULL);
+    psent *dv = dev ? parser_views(dev, &ar, labidx, tg) : NULL;
+    size_t *order = malloc((train->ns ? train->ns : 1) * sizeof *order);
+    if (!tv || (dev && !dv) || !order || !dy_pwt_init(&pwt, ncls)) {
+        snprintf(why, whyn, "out of memory");
+        goto done;
+    }
+    if (o->jackknife > 1 && !jackknife_tags(train, tv, o, out_path, why, whyn)) goto done;
+    size_t nproj = 0;
+    for (size_t i = 0; i < train->ns; i++) order[i] = i, nproj += tv[i].proj;
+    uint64_t rng = o->seed ? o->seed : 1;
+    uint64_t f[PARSER_MAXF];
+    float sc[256];
+    dy_arena sar;
+    dy_arena_init(&sar, dyad_default_allocator());
+    for (int ep = 0; ep < epochs; ep++) {
+        for (size_t i = train->ns; i > 1; i--) {
+            size_t j = (size_t)(dy_prng(&rng) % i);
+            size_t tmp = order[i - 1]; order[i - 1] = order[j]; order[j] = tmp;
+        }
+        size_t steps = 0, right = 0;
+        for (size_t oi = 0; oi < train->ns; oi++) {
+            psent *x = &tv[order[oi]];
+            if (!x->proj || !x->n) continue;
+            dy_arena_reset(&sar);
+            pstate s;
+            if (!state_alloc(&s, &sar, x->n)) { snprintf(why, whyn, "out of memory"); goto done2; }
+            state_init(&s);
+            while (!terminal(&s)) {
+                size_t nf = parser_feats(&s, x->w, f);
+                memset(sc, 0, ncls * sizeof *sc);
+                dy_pwt_score(&pwt, f, nf, sc);
+                if (ep == 0 && o->min_count > 1 && !dy_pwt_count(&pwt, f, nf)) {
+                    snprintf(why, whyn, "out of memory");
+                    goto done2;
+                }
+                int cl, cr, csh;
+                arc_costs(&s, x->g, &cl, &cr, &csh);
+                uint32_t pred = UINT32_MAX, gold = UINT32_MAX;
+                int pcost = 0;
+                for (uint32_t c = 0; c < ncls; c++) {
+                    if (!legal(&s, c, 0)) continue;
+                    int cost = cost_of(&s, x->g, x->gl, c, cl, cr, csh);
+                    if (pred == UINT32_MAX || sc[c] > sc[pred]) { pred = c; pcost = cost; }
+                    if (cost == 0 && (gold == UINT32_MAX || sc[c] > sc[gold])) gold = c;
+                }
+                if (gold == UINT32_MAX) break; /* cannot happen on projective trees */
+                steps++;
+                if (pcost > 0) {
+                    if (!dy_pwt_update(&pwt, f, nf, gold, 1.0f) || !dy_pwt_update(&pwt, f, nf, pred, -1.0f)) {
+                        snprintf(why, whyn, "out of memory");
+                        goto done2;
+                    }
+                } else {
+                    right++;
+                }
+                dy_pwt_tick(&pwt);
+                uint32_t next = gold;
+                if (pcost == 0) next = pred;
+                else if (ep > 0 && (dy_prng(&rng) % 10) < 9) next = pred;
+                apply(&s, next);
+            }
+        }
+        if (log) {
+            char extra[128] = "";
+            if (dv) {
+                dy_buf_clear(&wbuf);
+                if (!dy_pwt_serialize(&pwt, 0, o->min_count, &wbuf)) { snprintf(why, whyn, "out of memory"); goto done2; }
+                dy_parser p;
+                const char *w2;
+                memset(&p, 0, sizeof p);
+                if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2)) {
+                    p.nlab = nlab;
+                    memcpy(p.lab, lab, nlab);
+                    double uas = 0, las = 0;
+                    dy_arena_reset(&sar);
+                    eval_dev(&p, &sar, dv, dev->ns, &uas, &las);
+                    snprintf(extra, sizeof extra, "; dev UAS %.2f LAS %.2f%s", uas, las,
+                             tg ? " (predicted tags)" : " (gold tags)");
+                }
+            }
+            log(logud, "parser epoch %d: %zu/%zu projective sentences, transitions %.2f%% right (%zu features)%s",
+                ep + 1, nproj, train->ns, steps ? 100.0 * (double)right / (double)steps : 0.0, pwt.nfeat, extra);
+        }
+    }
+    dy_buf_clear(&wbuf);
+    if (!dy_pwt_serialize(&pwt, 1e-4f, o->min_count, &wbuf)) { snprintf(why, whyn, "out of memory"); goto done2; }
+    for (uint32_t l = 0; l < nlab; l++) dy_buf_printf(&meta, "%s\n", dy_deprel_names[lab[l]]);
+    if (meta.err) { snprintf(why, whyn, "out of memory"); goto done2; }
+    {
+        dy_pm_sec secs[2] = {{DY_SEC_META, meta.p, meta.n > 0 ? meta.n - 1 : 0}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n}};
+        ok = dy_pm_write(out_path, DY_PM_PARSER, o->version, secs, 2, why, whyn);
+    }
+done2:
+    dy_arena_free(&sar);
+done:
+    dy_pwt_free(&pwt);
+    dy_buf_free(&wbuf);
+    dy_buf_free(&meta);
+    free(order);
+    free(tv);
+    free(dv);
+    free(tbytes);
+    dy_arena_free(&ar);
+    return ok;
+}

@@ -1,0 +1,238 @@
+/*
+ * pint.h — internals shared by the tagger, lemmatizer and parser: feature
+ * hashing, the averaged perceptron (training tables and the read-only
+ * runtime table), the model file container, the CoNLL-U reader, and the
+ * per-sentence working view (dy_psent) the components fill.
+ */
+#ifndef DY_PINT_H
+#define DY_PINT_H
+
+#include "../base/base.h"
+#include "../base/ud.h"
+
+/* MARK: hashing */
+
+static inline uint64_t dy_fmix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+/* Feature key from a template id and up to three values; never 0. */
+static inline uint64_t dy_feat3(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+    uint64_t h = dy_fmix(((uint64_t)tmpl << 40) ^ 0x51ed27f3a1b2c3d4ULL ^ a);
+    h = dy_fmix(h ^ (b * 0x9E3779B97F4A7C15ULL));
+    h = dy_fmix(h ^ (c * 0xC2B2AE3D27D4EB4FULL));
+    return h ? h : 1;
+}
+#define DY_F1(t, a) dy_feat3((t), (a), 0, 0)
+#define DY_F2(t, a, b) dy_feat3((t), (a), (b), 0)
+#define DY_F3(t, a, b, c) dy_feat3((t), (a), (b), (c))
+
+/* Fold typographic quotes and dashes to ASCII into out (cap >= 4*n+1 is
+ * always enough); returns the length. */
+size_t dy_pfold(const char *p, size_t n, char *out, size_t cap);
+
+/* MARK: averaged perceptron — runtime (read-only, in the model file)
+ *
+ * Serialized as: u32 nclass, u32 tsize, u64 nblob, f32 scale, u32 zero,
+ * slots[tsize] {u32 fingerprint (key >> 32), u32 offset or 0xFFFFFFFF when
+ * empty}, blob u32[nblob].  A feature's record at blob[offset] is a count k
+ * followed by k entries (weight << 8 | class), the weight a signed 24-bit
+ * fixed-point number (times scale).  The slot of a key is
+ * (u32)key * tsize >> 32, then linear probing. */
+
+typedef struct dy_pw {
+    uint32_t nclass;
+    uint32_t tsize;
+    uint64_t nblob;
+    float scale;
+    const uint32_t *slots;      /* 2 x tsize */
+    const uint32_t *blob;
+} dy_pw;
+
+/* scores[c] += weight (in fixed-point units) for every feature found. */
+void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores);
+/* Point pw into a serialized table; false (with why) when inconsistent. */
+bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why);
+
+/* MARK: averaged perceptron — training */
+
+typedef struct dy_pwt_ent { double u; float w; uint32_t cls; } dy_pwt_ent;
+typedef struct dy_pwt_feat {
+    uint64_t key;
+    dy_pwt_ent *e;
+    uint32_t n, cap;
+    uint32_t seen;              /* occurrences counted by dy_pwt_count */
+} dy_pwt_feat;
+typedef struct dy_pwt {
+    uint32_t nclass;
+    dy_pwt_feat *tab;
+    size_t tsize, nfeat;
+    double c;           /* instances seen + 1 */
+} dy_pwt;
+
+bool dy_pwt_init(dy_pwt *t, uint32_t nclass);
+void dy_pwt_free(dy_pwt *t);
+void dy_pwt_score(const dy_pwt *t, const uint64_t *f, size_t nf, float *scores);
+bool dy_pwt_update(dy_pwt *t, const uint64_t *f, size_t nf, uint32_t cls, float delta);
+/* Count occurrences of the features (for the frequency cut-off). */
+bool dy_pwt_count(dy_pwt *t, const uint64_t *f, size_t nf);
+static inline void dy_pwt_tick(dy_pwt *t) { t->c += 1; }
+/* Append the averaged weights as a serialized dy_pw, keeping features seen
+ * at least min_count times (when counted) and weights with |w| >= min_abs. */
+bool dy_pwt_serialize(const dy_pwt *t, float min_abs, uint32_t min_count, dy_buf *out);
+
+/* MARK: model file container
+ *
+ * Little-endian.  Header (64 bytes): magic "DYADPM\r\n", u32 format version,
+ * u32 kind, u32 section count, u32 zero, char model_version[40] (NUL
+ * padded).  Then the section table (count x {u32 id, u32 zero, u64 offset,
+ * u64 length}), the sections (8-aligned) and a trailing u32 CRC-32 of every
+ * byte before it. */
+
+#define DY_PM_FORMAT 1
+enum { DY_PM_TAGGER = 1, DY_PM_PARSER = 2 };
+enum { DY_SEC_META = 1, DY_SEC_WEIGHTS = 2, DY_SEC_LEMMAS = 3, DY_SEC_AMB = 4 };
+
+typedef struct dy_pm_sec { uint32_t id; const void *p; size_t n; } dy_pm_sec;
+
+bool dy_pm_write(const char *path, uint32_t kind, const char *version, const dy_pm_sec *secs,
+                 size_t nsec, char *why, size_t whyn);
+/* Validate bytes as a model file of `kind`; on success *nsec sections are
+ * described in secs (at most maxsec) and version receives the model version. */
+bool dy_pm_read(const void *bytes, size_t n, uint32_t kind, dy_pm_sec *secs, size_t maxsec,
+                size_t *nsec, char version[41], char *why, size_t whyn);
+const void *dy_pm_find(const dy_pm_sec *secs, size_t nsec, uint32_t id, size_t *n);
+uint32_t dy_crc32(const void *p, size_t n);
+
+/* MARK: CoNLL-U */
+
+typedef struct dy_cword {
+    dy_str form, lemma;
+    uint8_t upos, xpos, deprel;
+    int32_t head;               /* -1 root; -2 unknown ("_") */
+    uint32_t line;              /* index into dy_csent.lines */
+} dy_cword;
+
+typedef struct dy_csent {
+    dy_str *lines;              /* every line of the block, as written */
+    size_t nlines;
+    dy_cword *w;                /* the basic words (integer ids) */
+    size_t nw;
+} dy_csent;
+
+typedef struct dy_conllu {
+    dy_csent *s;
+    size_t ns, cap;
+    size_t nwords;
+} dy_conllu;
+
+/* Parse CoNLL-U text (borrowed: slices point into text).  Sentences are
+ * blocks separated by blank lines.  DYAD_EIO-free: errors are DYAD_EINPUT
+ * with a line number. */
+dyad_status dy_conllu_parse(const dyad_allocator *a, const char *text, size_t n, dy_conllu *out,
+                            dyad_error *err);
+void dy_conllu_free(const dyad_allocator *a, dy_conllu *c);
+/* Whether the gold tree of s is projective (and single-rooted, complete). */
+bool dy_csent_projective(const dy_csent *s);
+
+/* MARK: sentence view used by the components */
+
+typedef struct dy_pword {
+    dy_str form;                /* folded form */
+    dy_str lower;               /* lowercased folded form */
+    uint64_t hw, hl;            /* hashes of form and lower */
+    uint64_t hsuf[4], hpre[3];  /* hashes of lower suffixes 1-4, form prefixes 1-3 */
+    uint64_t hshape;
+    uint64_t amb;               /* XPOS set of the word in training (0 unknown) */
+    uint8_t xpos, upos, tag;    /* predicted (or gold, in training) */
+} dy_pword;
+
+/* MARK: tagger */
+
+typedef struct dy_amb_slot { uint64_t key, mask; } dy_amb_slot;
+
+typedef struct dy_tagger {
+    dy_pw pw;
+    const dy_amb_slot *amb;     /* ambiguity classes: lowercase-form hash -> XPOS bits */
+    uint32_t amb_size;          /* power of two, 0 = none */
+    uint32_t ntag;
+    uint8_t xpos[256], upos[256];   /* tag class -> xpos / upos */
+} dy_tagger;
+
+/* Fill the view of n words (arena gives memory for folded strings). */
+bool dy_pwords_init(dy_arena *ar, dy_pword *w, const dy_str *forms, size_t n);
+size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f);
+/* Set w[i].amb from the tagger's ambiguity-class table. */
+void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n);
+void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n);
+bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char **why);
+/* Train on train (dev may be NULL: reports accuracy per epoch on it) and
+ * write the model file; log receives progress lines (may be NULL). */
+typedef void (*dy_plog)(void *ud, const char *fmt, ...);
+typedef struct dy_train_opts {
+    int epochs;
+    uint64_t seed;
+    uint32_t min_count;         /* drop features seen fewer times in epoch 1 */
+    const char *tagger_path;    /* parser: tagger for dev scores (may be NULL) */
+    int jackknife;              /* parser: train on tags predicted by K taggers, each
+                                   trained without its fold (0/1 = gold tags) */
+    int tagger_epochs;          /* epochs of those taggers */
+    const char *version;        /* model version string */
+    dy_plog log;                /* progress lines (may be NULL) */
+    void *logud;
+} dy_train_opts;
+bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
+                     const char *out_path, char *why, size_t whyn);
+
+/* MARK: lemmatizer */
+
+typedef struct dy_lemmatizer dy_lemmatizer;
+/* Exception lists (data_dir/lemma/{noun,verb,adj,adv}.exc) plus the form ->
+ * lemma table stored in the tagger model (text "lower\txpos\tlemma\n"). */
+dyad_status dy_lemma_load(const dyad_allocator *a, const char *data_dir, const char *tab,
+                          size_t tabn, dy_lemmatizer **out, dyad_error *err);
+void dy_lemma_free(const dyad_allocator *a, dy_lemmatizer *l);
+/* Lemma of form with XPOS; the result is form itself, a slice of the
+ * tables, or written into the arena. */
+dy_str dy_lemma(const dy_lemmatizer *l, dy_arena *ar, dy_str form, int xpos, int upos);
+/* Build the table text for the model from training data. */
+bool dy_lemma_table(const dy_conllu *train, dy_buf *out);
+
+/* MARK: parser */
+
+typedef struct dy_parser {
+    dy_pw pw;
+    uint32_t nlab;
+    uint8_t lab[128];           /* label index -> deprel id */
+} dy_parser;
+
+bool dy_parser_load(dy_parser *p, const dy_pm_sec *secs, size_t nsec, const char **why);
+/* Parse n words (tags set); heads (-1 = root) and deprels out.  scratch
+ * comes from the arena. */
+bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n, int32_t *head,
+                   uint8_t *deprel);
+bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
+                     const char *out_path, char *why, size_t whyn);
+
+/* Transition system (arc-hybrid, root at the end of the buffer), exposed
+ * for the unit tests. */
+enum { DY_TR_SHIFT = 0, DY_TR_LEFT = 1, DY_TR_RIGHT = 2 };
+/* Run the static oracle on a projective gold tree (heads -1 = root);
+ * writes the derived heads; false when the oracle got stuck. */
+bool dy_parser_oracle_check(const int32_t *gold, size_t n, int32_t *out);
+
+/* PRNG for shuffling (xorshift64*). */
+static inline uint64_t dy_prng(uint64_t *s) {
+    uint64_t x = *s ? *s : 0x2545F4914F6CDD1DULL;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *s = x;
+    return x * 0x2545F4914F6CDD1DULL;
+}
+
+#endif

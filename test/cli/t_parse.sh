@@ -1,0 +1,45 @@
+# dyad parse --conllu keeps the input's lines and words; -j gives the same
+# output; raw text parses; a missing or corrupt model exits 3 naming the file.
+d=$1
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+in=$here/data/tricky.conllu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+$d parse --conllu "$in" >"$tmp/out" || { echo "parse --conllu failed"; exit 1; }
+[ "$(wc -l <"$in")" -eq "$(wc -l <"$tmp/out")" ] || { echo "line count differs"; exit 1; }
+# comments, multiword ranges, empty nodes and blank lines unchanged
+grep -vP '^\d+\t' "$in" >"$tmp/a"; grep -vP '^\d+\t' "$tmp/out" >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" || { echo "non-word lines changed"; diff "$tmp/a" "$tmp/b"; exit 1; }
+# ID, FORM, FEATS, DEPS, MISC unchanged; UPOS/XPOS/HEAD/DEPREL filled
+cut -f1,2,6,9,10 "$in" >"$tmp/a"; cut -f1,2,6,9,10 "$tmp/out" >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" || { echo "kept columns changed"; diff "$tmp/a" "$tmp/b"; exit 1; }
+awk -F'\t' '$1 ~ /^[0-9]+$/ && ($4 == "_" || $5 == "_" || $7 == "_" || $8 == "_" || NF != 10) {bad=1} END {exit bad}' "$tmp/out" \
+  || { echo "unfilled columns"; cat "$tmp/out"; exit 1; }
+# one root per sentence
+awk -F'\t' 'BEGIN{r=0} /^$/ {if (r != 1) bad=1; r=0} $1 ~ /^[0-9]+$/ && $7 == 0 {r++} END {if (r > 1) bad=1; exit bad}' "$tmp/out" \
+  || { echo "not exactly one root per sentence"; exit 1; }
+grep -qP '^4\tseized\tseize\t' "$tmp/out" || { echo "lemma of seized"; exit 1; }
+# threads: same output
+cat "$in" "$in" "$in" "$in" >"$tmp/four"
+$d parse --conllu -j 3 "$tmp/four" >"$tmp/j3" || exit 1
+$d parse --conllu "$tmp/four" >"$tmp/j1" || exit 1
+cmp -s "$tmp/j1" "$tmp/j3" || { echo "-j 3 output differs"; exit 1; }
+# stdin works too
+$d parse --conllu <"$in" | cmp -s - "$tmp/out" || { echo "stdin output differs"; exit 1; }
+# raw text through the segmenter
+echo "Rebels seized the town on Monday." | $d parse >"$tmp/raw" || { echo "raw parse failed"; exit 1; }
+grep -qP '^\d+\tseized\tseize\tVERB\tVBD\t' "$tmp/raw" || { echo "raw parse output"; cat "$tmp/raw"; exit 1; }
+# models: missing, truncated
+$d parse --conllu --model /nonexistent-models "$in" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || { echo "missing model should exit 3"; exit 1; }
+grep -q 'nonexistent-models/tagger.bin' "$tmp/err" || { echo "message should name the file"; cat "$tmp/err"; exit 1; }
+mdir=$(dirname "$d")/../models
+[ -f "$mdir/tagger.bin" ] || mdir=$here/../../models
+mkdir "$tmp/m"
+cp "$mdir/tagger.bin" "$tmp/m/"
+head -c 100000 "$mdir/parser.bin" >"$tmp/m/parser.bin"
+$d parse --conllu --model "$tmp/m" "$in" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || { echo "truncated model should exit 3"; exit 1; }
+grep -q 'parser.bin' "$tmp/err" || { echo "message should name parser.bin"; cat "$tmp/err"; exit 1; }
+# eval parse prints the scores
+$d eval parse --gold "$in" | grep -q '^LAS:' || { echo "eval parse output"; exit 1; }
+exit 0

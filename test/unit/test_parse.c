@@ -1,0 +1,279 @@
+/* test_parse.c — CoNLL-U reading, the transition system and its oracle,
+ * features, the model container and weight tables, and a small model
+ * trained here on a slice of EWT that must beat a floor. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/model.h"
+#include "harness.h"
+#include "parse/parse.h"
+#include "parse/pint.h"
+
+#define A dyad_default_allocator()
+
+static const char tricky[] =
+    "# newdoc id = x\n"
+    "# text = I don't know.\n"
+    "1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+    "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"
+    "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+    "4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "4.1\tknow\tknow\tVERB\tVB\t_\t_\t_\t4:conj\tCopyOf=4\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "# sent_id = 2\n"
+    "1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n";
+
+TEST(conllu_reads_tricky_lines) {
+    dy_conllu c;
+    dyad_error err = {0};
+    CHECK_EQ_INT(dy_conllu_parse(A, tricky, sizeof tricky - 1, &c, &err), DYAD_OK);
+    CHECK_EQ_INT(c.ns, 2);
+    CHECK_EQ_INT(c.nwords, 6);
+    if (c.ns == 2) {
+        CHECK_EQ_INT(c.s[0].nw, 5);
+        CHECK_EQ_INT(c.s[0].nlines, 9);
+        CHECK_EQ_SLICE(c.s[0].w[1].form.p, c.s[0].w[1].form.n, "do");
+        CHECK_EQ_INT(c.s[0].w[1].line, 4);
+        CHECK_EQ_INT(c.s[0].w[3].head, -1);
+        CHECK_EQ_INT(c.s[0].w[0].head, 3);
+        CHECK_EQ_INT(c.s[0].w[0].deprel, DY_DEP_NSUBJ);
+        CHECK_EQ_INT(c.s[0].w[2].upos, DY_UPOS_PART);
+        CHECK(dy_csent_projective(&c.s[0]));
+        CHECK_EQ_INT(c.s[1].nw, 1);
+    }
+    dy_conllu_free(A, &c);
+    static const char bad[] = "1\tA\t_\t_\t_\t_\t0\troot\t_\t_\n3\tB\t_\t_\t_\t_\t1\tdep\t_\t_\n";
+    CHECK_EQ_INT(dy_conllu_parse(A, bad, sizeof bad - 1, &c, &err), DYAD_EINPUT);
+    CHECK(strstr(err.msg, "line 2") != NULL);
+}
+
+TEST(oracle_reproduces_a_small_tree) {
+    /* "The army seized the town quickly ." */
+    int32_t gold[] = {1, 2, -1, 4, 2, 2, 2};
+    int32_t out[7];
+    CHECK(dy_parser_oracle_check(gold, 7, out));
+    for (int i = 0; i < 7; i++) CHECK_EQ_INT(out[i], gold[i]);
+    int32_t one[] = {-1}, o1[1];
+    CHECK(dy_parser_oracle_check(one, 1, o1));
+    CHECK_EQ_INT(o1[0], -1);
+}
+
+static char *slurp(const char *path, size_t *n) {
+    char *p = NULL;
+    return dy_read_file(dyad_default_allocator(), path, &p, n) == DYAD_OK ? p : NULL;
+}
+
+TEST(oracle_reproduces_projective_dev_trees) {
+    size_t n;
+    char *text = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &n);
+    if (!text) { fprintf(stderr, "  (skipped: no EWT dev file)\n"); return; }
+    dy_conllu c;
+    CHECK_EQ_INT(dy_conllu_parse(A, text, n, &c, NULL), DYAD_OK);
+    size_t checked = 0, bad = 0;
+    for (size_t i = 0; i < c.ns; i++) {
+        const dy_csent *s = &c.s[i];
+        if (!dy_csent_projective(s)) continue;
+        int32_t *g = malloc(s->nw * sizeof *g), *o = malloc(s->nw * sizeof *o);
+        for (size_t k = 0; k < s->nw; k++) g[k] = s->w[k].head;
+        if (!dy_parser_oracle_check(g, s->nw, o)) bad++;
+        else
+            for (size_t k = 0; k < s->nw; k++)
+                if (o[k] != g[k]) { bad++; break; }
+        checked++;
+        free(g);
+        free(o);
+    }
+    CHECK(checked > 1800);
+    CHECK_EQ_INT(bad, 0);
+    dy_conllu_free(A, &c);
+    free(text);
+}
+
+TEST(fold_and_word_features) {
+    dy_arena ar;
+    dy_arena_init(&ar, A);
+    dy_str forms[3] = {DY_STR("\xe2\x80\x9cHello"), DY_STR("world"), DY_STR("\xe2\x80\x99s")};
+    dy_pword w[3];
+    CHECK(dy_pwords_init(&ar, w, forms, 3));
+    CHECK_EQ_SLICE(w[0].form.p, w[0].form.n, "\"Hello");
+    CHECK_EQ_SLICE(w[0].lower.p, w[0].lower.n, "\"hello");
+    CHECK_EQ_SLICE(w[2].form.p, w[2].form.n, "'s");
+    uint64_t f1[64], f2[64];
+    size_t n1 = dy_tagger_feats(w, 3, 1, f1);
+    size_t n2 = dy_tagger_feats(w, 3, 1, f2);
+    CHECK(n1 > 20 && n1 == n2 && !memcmp(f1, f2, n1 * sizeof *f1));
+    for (size_t i = 0; i < n1; i++) CHECK(f1[i] != 0);
+    /* a different previous word changes the context features only */
+    dy_str forms2[3] = {DY_STR("Goodbye"), DY_STR("world"), DY_STR("'s")};
+    dy_pword w2[3];
+    CHECK(dy_pwords_init(&ar, w2, forms2, 3));
+    n2 = dy_tagger_feats(w2, 3, 1, f2);
+    size_t same = 0;
+    for (size_t i = 0; i < n1; i++) same += f1[i] == f2[i];
+    CHECK(same > 10 && same < n1);
+    /* "world" and "World" share the lowercase feature but not the form one */
+    dy_str forms3[3] = {DY_STR("\"Hello"), DY_STR("World"), DY_STR("'s")};
+    CHECK(dy_pwords_init(&ar, w2, forms3, 3));
+    CHECK(w2[1].hl == w[1].hl && w2[1].hw != w[1].hw);
+    dy_arena_free(&ar);
+}
+
+static void tmpname(char *buf, size_t n, const char *tag) {
+    snprintf(buf, n, "/tmp/dyad-test-%ld-%s.bin", (long)getpid(), tag);
+}
+
+TEST(weights_and_container_round_trip) {
+    dy_pwt t;
+    CHECK(dy_pwt_init(&t, 5));
+    uint64_t f[3] = {DY_F1(1, 10), DY_F1(2, 20), DY_F1(3, 30)};
+    for (int i = 0; i < 4; i++) {
+        CHECK(dy_pwt_update(&t, f, 2, 3, 1.0f));
+        CHECK(dy_pwt_update(&t, f + 1, 2, 1, -0.5f));
+        dy_pwt_tick(&t);
+    }
+    float s1[5] = {0}, s2[5] = {0};
+    dy_pwt_score(&t, f, 3, s1);
+    dy_buf b;
+    dy_buf_init(&b, A);
+    CHECK(dy_pwt_serialize(&t, 0, 0, &b));
+    char path[128], why[160], ver[41];
+    tmpname(path, sizeof path, "rt");
+    dy_pm_sec secs[2] = {{DY_SEC_META, "x", 1}, {DY_SEC_WEIGHTS, b.p, b.n}};
+    CHECK(dy_pm_write(path, DY_PM_TAGGER, "test-1", secs, 2, why, sizeof why));
+    size_t n;
+    char *bytes = slurp(path, &n);
+    CHECK(bytes != NULL);
+    dy_pm_sec rs[8];
+    size_t nrs = 0;
+    CHECK(dy_pm_read(bytes, n, DY_PM_TAGGER, rs, 8, &nrs, ver, why, sizeof why));
+    CHECK_EQ_STR(ver, "test-1");
+    CHECK_EQ_INT(nrs, 2);
+    size_t wn;
+    const void *wp = dy_pm_find(rs, nrs, DY_SEC_WEIGHTS, &wn);
+    dy_pw pw;
+    const char *w2 = NULL;
+    CHECK(wp && dy_pw_view(&pw, wp, wn, &w2));
+    dy_pw_score(&pw, f, 3, s2);
+    for (int c = 0; c < 5; c++) {
+        float a = s1[c], q = s2[c] * pw.scale;
+        /* training scores use raw weights, the file averaged ones: same sign */
+        CHECK((a > 0) == (q > 0) && (a < 0) == (q < 0));
+    }
+    /* wrong kind, truncation, a flipped byte, another format version */
+    CHECK(!dy_pm_read(bytes, n, DY_PM_PARSER, rs, 8, &nrs, ver, why, sizeof why));
+    CHECK(!dy_pm_read(bytes, n - 9, DY_PM_TAGGER, rs, 8, &nrs, ver, why, sizeof why));
+    CHECK(strstr(why, "checksum") != NULL);
+    bytes[100] ^= 1;
+    CHECK(!dy_pm_read(bytes, n, DY_PM_TAGGER, rs, 8, &nrs, ver, why, sizeof why));
+    bytes[100] ^= 1;
+    bytes[8] = 99;
+    CHECK(!dy_pm_read(bytes, n, DY_PM_TAGGER, rs, 8, &nrs, ver, why, sizeof why));
+    CHECK(strstr(why, "version") != NULL);
+    free(bytes);
+    unlink(path);
+    dy_buf_free(&b);
+    dy_pwt_free(&t);
+}
+
+TEST(missing_model_names_the_file) {
+    dyad_model_options o = dyad_model_options_default();
+    o.load = DYAD_LOAD_PARSE;
+    o.model_dir = "/nonexistent-dyad-models";
+    dyad_model *m = NULL;
+    dyad_error err = {0};
+    CHECK_EQ_INT(dyad_model_load(&o, &m, &err), DYAD_EMODEL);
+    CHECK(strstr(err.msg, "/nonexistent-dyad-models/tagger.bin") != NULL);
+    CHECK(m == NULL);
+}
+
+/* A small model trained on a slice of train must beat a floor on a slice
+ * of dev.  DYAD_TEST_TRAIN_SENTS shrinks it (e.g. under sanitizers). */
+static void log_quiet(void *ud, const char *fmt, ...) { (void)ud; (void)fmt; }
+
+TEST(small_model_trains_and_beats_floor) {
+    size_t tn, dn;
+    char *tt = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-train.conllu", &tn);
+    char *dt = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &dn);
+    if (!tt || !dt) { fprintf(stderr, "  (skipped: no EWT files)\n"); free(tt); free(dt); return; }
+    dy_conllu tc, dc;
+    CHECK_EQ_INT(dy_conllu_parse(A, tt, tn, &tc, NULL), DYAD_OK);
+    CHECK_EQ_INT(dy_conllu_parse(A, dt, dn, &dc, NULL), DYAD_OK);
+    const char *env = getenv("DYAD_TEST_TRAIN_SENTS");
+#if defined(__SANITIZE_ADDRESS__)
+    size_t keep = env ? (size_t)atol(env) : 600; /* sanitizers are ~10x slower */
+#else
+    size_t keep = env ? (size_t)atol(env) : 1500;
+#endif
+    if (keep < 200) keep = 200;
+    size_t full_t = tc.ns, full_d = dc.ns;
+    if (tc.ns > keep) tc.ns = keep;
+    if (dc.ns > 300) dc.ns = 300;
+    char tp[128], pp[128], why[256] = "";
+    tmpname(tp, sizeof tp, "tagger");
+    tmpname(pp, sizeof pp, "parser");
+    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL};
+    CHECK(dy_tagger_train(&tc, NULL, &o, tp, why, sizeof why));
+    o.epochs = 3;
+    o.min_count = 2;
+    CHECK(dy_parser_train(&tc, NULL, &o, pp, why, sizeof why));
+    /* load the pair through the real loader, score on dev */
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/dyad-test-%ld-models", (long)getpid());
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && mv %s %s/tagger.bin && mv %s %s/parser.bin", dir, tp, dir, pp, dir);
+    CHECK(system(cmd) == 0);
+    dyad_model_options mo = dyad_model_options_default();
+    mo.load = DYAD_LOAD_PARSE;
+    mo.model_dir = dir;
+    mo.data_dir = DYAD_SOURCE_DIR "/data";
+    dyad_model *m = NULL;
+    dyad_error err = {0};
+    CHECK_EQ_INT(dyad_model_load(&mo, &m, &err), DYAD_OK);
+    if (m) {
+        dyad_ctx *ctx = dyad_ctx_new(m);
+        size_t words = 0, upos = 0, uas = 0, las = 0;
+        for (size_t i = 0; i < dc.ns; i++) {
+            const dy_csent *s = &dc.s[i];
+            dyad_ctx_reset(ctx);
+            dyad_doc *doc = DY_ANEW(&ctx->arena, dyad_doc, 1);
+            dy_token *toks = DY_ANEW(&ctx->arena, dy_token, s->nw);
+            dy_sentence sent = {0};
+            sent.ntok = (uint32_t)s->nw;
+            for (size_t k = 0; k < s->nw; k++) toks[k].form = toks[k].norm = s->w[k].form;
+            doc->ctx = ctx;
+            doc->sents = &sent;
+            doc->nsent = 1;
+            doc->toks = toks;
+            doc->ntok = s->nw;
+            CHECK_EQ_INT(dy_parse_doc(ctx, doc, NULL), DYAD_OK);
+            for (size_t k = 0; k < s->nw; k++) {
+                words++;
+                upos += toks[k].upos == s->w[k].upos;
+                if (toks[k].head == s->w[k].head) {
+                    uas++;
+                    las += toks[k].deprel == s->w[k].deprel;
+                }
+            }
+        }
+        double pu = 100.0 * (double)upos / (double)words, pa = 100.0 * (double)uas / (double)words;
+        double pl = 100.0 * (double)las / (double)words;
+        fprintf(stderr, "  small model (%zu sentences): UPOS %.1f UAS %.1f LAS %.1f on %zu dev words\n",
+                tc.ns, pu, pa, pl, words);
+        CHECK(pu > (keep >= 1500 ? 88.0 : 80.0));
+        CHECK(pa > (keep >= 1500 ? 70.0 : 55.0));
+        CHECK(pl > (keep >= 1500 ? 63.0 : 45.0));
+        dyad_ctx_free(ctx);
+        dyad_model_free(m);
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+    tc.ns = full_t;
+    dc.ns = full_d;
+    dy_conllu_free(A, &tc);
+    dy_conllu_free(A, &dc);
+    free(tt);
+    free(dt);
+}
