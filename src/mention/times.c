@@ -454,7 +454,7 @@ static tval res_season(const tstate *st, int s, int dir) {
     case D_FUTURE: idx = hi; break;
     case D_LAST: idx = lo == cur ? lo - 4 : lo; break;
     case D_NEXT: idx = hi == cur ? hi + 4 : hi; break;
-    case D_NEAR: idx = (cur - lo) <= (hi - cur) ? lo : hi; break;
+    case D_NEAR: idx = (cur - lo) < (hi - cur) ? lo : hi; break; /* a tie goes forward */
     case D_THIS: /* the one in the publication year (winter: the current one) */
         idx = s == 3 ? (st->pm <= 2 ? (py - 1) * 4 + 3 : py * 4 + 3) : py * 4 + s;
         break;
