@@ -3,7 +3,7 @@
 # does nothing when everything is present.  Needs root (or sudo) for apt-get.
 set -e
 PKGS="build-essential cmake pkg-config clang-14 libclang-rt-14-dev \
-libjansson-dev libxml2-dev libutf8proc-dev libpcre2-dev libsqlite3-dev libmicrohttpd-dev \
+libjansson-dev zlib1g-dev libxml2-dev libutf8proc-dev libpcre2-dev libsqlite3-dev libmicrohttpd-dev \
 wordnet-base \
 curl chromium nodejs npm wrk"
 missing=""
