@@ -24,6 +24,9 @@ sents=$(echo "$t1" | cut -d, -f2)
 [ "$sents" -gt 0 ] || fail "no sentences stored"
 $d ingest -q --db "$T/s.db" "$ex" || fail "re-ingest"
 [ "$($d stats --db "$T/s.db" --totals | tail -n 1)" = "$t1" ] || fail "re-ingest changed the store"
+# -j 2 codes on two threads and stores the same.
+$d ingest -q -j 2 --db "$T/j.db" "$ex" || fail "ingest -j 2"
+[ "$($d stats --db "$T/j.db" --totals | tail -n 1)" = "$t1" ] || fail "-j 2 stored something else"
 # What the store gives back is what the coder printed (ids match).
 $d query --db "$T/s.db" --limit 100000 | grep -o '"id":"[^"]*"' | sort >"$T/q"
 grep -o '"id":"[^"]*"' "$T/code.jsonl" | sort >"$T/c"
