@@ -674,11 +674,11 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
         if (other) {
             memcpy(c->tgt, cs, sizeof cs);
             c->ntgt = ncs;
-            snprintf(c->tpath, sizeof c->tpath, "complement subject: %s", p2);
+            snprintf(c->tpath, sizeof c->tpath, "complement subject: %.120s", p2);
         } else {
             p2[0] = 0;
             c->ntgt = targets_of(S, c->comp, ce, c->tgt, 8, p2);
-            if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "complement target: %s", p2);
+            if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "complement target: %.120s", p2);
         }
     }
     return true;
