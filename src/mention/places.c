@@ -614,7 +614,9 @@ static float weight(const pctx *c, const char *cc, uint32_t sent, bool *admin_hi
     float dw = 0, sw = 0;
     for (size_t i = 0; i < c->nsg; i++) {
         const psignal *s = &c->sg[i];
-        if (memcmp(s->cc, cc, 3) || (self >= 0 && s->from == self)) continue;
+        /* a name is not evidence for itself, nor are its repetitions */
+        if (memcmp(s->cc, cc, 3) || (self >= 0 && s->from >= 0 && c->m[s->from].head == c->m[self].head))
+            continue;
         dw += s->w;
         if (s->sent == sent) sw += s->w;
         if (admin1.n && s->admin1.n && dy_str_ieq(s->admin1, admin1)) *admin_hit = true;
@@ -856,9 +858,26 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         /* a small place named without a preposition, in a story with no
          * other sign of its country, is more often a word or a surname
          * ("Bryant", "Alliance") than a place */
-        if (plain && p->kind != K_COUNTRY && p->kind != K_REGION && p->pop < 200000) {
+        if (p->kind != K_COUNTRY && p->kind != K_REGION && p->pop < 200000) {
+            /* the sentence must name its country (or region) when the name
+             * stands bare; a small town of a country the story never
+             * mentions, in a story about other countries, is another town
+             * of that name missing from the gazetteer ("Nawa" in Syria) */
+            float dw = 0, sw = 0;
             bool hit = false;
-            if (weight(&c, p->cc, m->sent, &hit, DY_NULLSTR, (int32_t)i) <= 0) continue;
+            size_t others = 0;
+            for (size_t k = 0; k < c.nsg; k++) {
+                const psignal *sg = &c.sg[k];
+                if (sg->from >= 0 && c.m[sg->from].head == m->head) continue;
+                others++;
+                if (!memcmp(sg->cc, p->cc, 3)) {
+                    dw += sg->w;
+                    if (sg->sent == m->sent) sw += sg->w;
+                    if (p->admin1.n && sg->admin1.n && dy_str_ieq(sg->admin1, p->admin1)) hit = true;
+                }
+            }
+            if (plain && sw <= 0 && !hit) continue;
+            if (!m->qual && dw <= 0 && others > 0 && p->pop < 50000) continue;
         }
         /* countries and capitals stand for governments ("Moscow said"):
          * places only where the text says so */
