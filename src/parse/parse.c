@@ -2,14 +2,18 @@
  * parse.c — the parse stage: load models/tagger.bin, models/parser.bin and
  * the lemmatizer lists, then tag, lemmatise and parse every sentence.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "parse.h"
 #include "pint.h"
 
 struct dy_parse_model {
-    char *tbytes, *pbytes;
+    char *tbytes, *pbytes;  /* mapped read-only (munmap), not heap */
     size_t tn, pn;
     dy_tagger tagger;
     dy_parser parser;
@@ -17,14 +21,31 @@ struct dy_parse_model {
     char version[128];
 };
 
-static dyad_status load_file(const dyad_allocator *a, const char *dir, const char *name, uint32_t kind,
-                             char **bytes, size_t *n, dy_pm_sec *secs, size_t *nsec, char ver[41],
-                             dyad_error *err) {
+/* Map a model file read-only: the weights are used in place, so loading is
+ * one checksum pass over pages shared with every other dyad process. */
+static dyad_status map_file(const char *path, char **bytes, size_t *n) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return DYAD_EIO;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+        close(fd);
+        return DYAD_EIO;
+    }
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) return DYAD_ENOMEM;
+    *bytes = p;
+    *n = (size_t)st.st_size;
+    return DYAD_OK;
+}
+
+static dyad_status load_file(const char *dir, const char *name, uint32_t kind, char **bytes, size_t *n,
+                             dy_pm_sec *secs, size_t *nsec, char ver[41], dyad_error *err) {
     char path[1200];
     if (!dy_path_join(path, sizeof path, dir, name)) return dy_err(err, DYAD_EINVAL, "model path too long");
-    dyad_status st = dy_read_file(a, path, bytes, n);
-    if (st == DYAD_ENOMEM) return dy_err(err, st, "%s: out of memory", path);
-    if (st != DYAD_OK) return dy_err(err, DYAD_EMODEL, "%s: cannot read model file (missing?)", path);
+    dyad_status st = map_file(path, bytes, n);
+    if (st == DYAD_ENOMEM) return dy_err(err, st, "%s: cannot map the model file", path);
+    if (st != DYAD_OK) return dy_err(err, DYAD_EMODEL, "%s: cannot read model file (missing or empty?)", path);
     char why[160];
     if (!dy_pm_read(*bytes, *n, kind, secs, 8, nsec, ver, why, sizeof why))
         return dy_err(err, DYAD_EMODEL, "%s: %s", path, why);
@@ -41,11 +62,11 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     size_t nts = 0, nps = 0;
     char tv[41] = "", pv[41] = "";
     const char *why = NULL;
-    dyad_status st = load_file(a, model_dir, "tagger.bin", DY_PM_TAGGER, &m->tbytes, &m->tn, ts, &nts, tv, err);
+    dyad_status st = load_file(model_dir, "tagger.bin", DY_PM_TAGGER, &m->tbytes, &m->tn, ts, &nts, tv, err);
     if (st == DYAD_OK && !dy_tagger_load(&m->tagger, ts, nts, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/tagger.bin: %s", model_dir, why);
     if (st == DYAD_OK)
-        st = load_file(a, model_dir, "parser.bin", DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
+        st = load_file(model_dir, "parser.bin", DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
     if (st == DYAD_OK && !dy_parser_load(&m->parser, ps, nps, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/parser.bin: %s", model_dir, why);
     if (st == DYAD_OK) {
@@ -64,8 +85,8 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
 
 void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
     if (!m) return;
-    dy_free(a, m->tbytes);
-    dy_free(a, m->pbytes);
+    if (m->tbytes) munmap(m->tbytes, m->tn);
+    if (m->pbytes) munmap(m->pbytes, m->pn);
     dy_lemma_free(a, m->lem);
     dy_free(a, m);
 }
