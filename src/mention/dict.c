@@ -695,6 +695,33 @@ static bool body_word(const char *w) {
     return false;
 }
 
+/* Countries whose names are written family name first in English. */
+static bool family_first(const char *c3) {
+    static const char *const cc[] = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "MNG", NULL};
+    for (int i = 0; cc[i]; i++)
+        if (!strcmp(cc[i], c3)) return true;
+    return false;
+}
+
+/* Surnames too common (or too much like ordinary words) to stand alone. */
+static bool common_surname(const char *p, size_t n) {
+    static const char *const cs[] = {
+        "khan", "singh", "kumar", "sharma", "ali", "ahmed", "ahmad", "mohammed", "muhammad",
+        "mohamed", "hassan", "hussein", "hussain", "ibrahim", "abdullah", "rahman", "hasan",
+        "johnson", "smith", "brown", "jones", "williams", "miller", "davis", "wilson", "taylor",
+        "thomas", "moore", "white", "martin", "clark", "lewis", "walker", "hall", "young", "king",
+        "wright", "green", "baker", "adams", "nelson", "hill", "scott", "allen", "carter",
+        "lee", "kim", "park", "wang", "zhang", "chen", "liu", "nguyen", "tran", "garcia",
+        "rodriguez", "martinez", "lopez", "gonzalez", "perez", "sanchez", "fernandez", "silva",
+        "santos", "rossi", "muller", "schmidt", "rice", "gates", "price", "may", "long",
+        "rich", "little", "power", "graham", "reid", "cook", "wood", "fox", "bell", "ward",
+        "rose", "love", "joy", "hope", "grant", "page", "chance",
+        "abe", NULL};
+    for (int i = 0; cs[i]; i++)
+        if (strlen(cs[i]) == n && dy_str_ieq((dy_str){p, n}, dy_str_c(cs[i]))) return true;
+    return false;
+}
+
 dyad_status dy_dict_compile(dy_dict *d) {
     /* countries: from state entries */
     dy_free(&d->alloc, d->countries);
@@ -742,16 +769,20 @@ dyad_status dy_dict_compile(dy_dict *d) {
     for (size_t i = 0; i < d->naliases; i++)
         if (!add_key(d, d->aliases[i].s, d->aliases[i].n, d->aliases[i].entry, d->aliases[i].implicit))
             return DYAD_ENOMEM;
-    /* surnames of people ("Putin" for "Vladimir Putin"), below written aliases */
+    /* Surnames of people ("Putin" for "Vladimir Putin"), below written
+     * aliases; a surname two people share names both (the one in office
+     * wins).  Not a common name or word: "Khan", "Johnson" or "Mohammed"
+     * alone would tag strangers.  Names written family name first (Chinese,
+     * Korean, Vietnamese) get none: their aliases are written out. */
     for (size_t i = 0; i < d->n; i++) {
         const dy_dict_entry *e = &d->e[i];
-        if (e->type != DY_DT_PERSON) continue;
+        if (e->type != DY_DT_PERSON || family_first(e->country)) continue;
         dy_word_span w[40];
         size_t k = dy_dict_split(e->name, strlen(e->name), w, 40);
         if (k < 2 || k > 40) continue;
         size_t last = k - 1;
         while (last > 0 && (w[last].punct || name_suffix(e->name + w[last].off, w[last].len))) last--;
-        if (last == 0 || w[last].len < 3) continue;
+        if (last == 0 || w[last].len < 3 || common_surname(e->name + w[last].off, w[last].len)) continue;
         if (!add_key(d, e->name + w[last].off, w[last].len, (uint32_t)i, 1)) return DYAD_ENOMEM;
     }
     return d->oom ? DYAD_ENOMEM : DYAD_OK;
