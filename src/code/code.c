@@ -64,6 +64,17 @@ static int32_t prep_dep(const dy_sent_view *S, int32_t t, dy_str prep, int32_t a
                 (dy_str_ieq(tok_lemma(S, k), prep) || dy_str_ieq(S->t[k].form, prep)))
                 return c;
     }
+    /* a preposition the tagger took for an adverb of the verb, with its
+     * noun as the object: "fought [alongside]advmod [troops]obj" */
+    if (after < 0)
+        for (int32_t k = S->first[t]; k >= 0; k = S->next[k]) {
+            if (S->t[k].deprel != DY_DEP_ADVMOD || !dy_str_ieq(S->t[k].form, prep)) continue;
+            for (int32_t x = S->next[k]; x >= 0; x = S->next[x]) {
+                int d = S->t[x].deprel;
+                if (d == DY_DEP_OBJ || is_obl(d) || is_nmod(d)) return x;
+                if (d != DY_DEP_PUNCT) break;
+            }
+        }
     return -1;
 }
 
@@ -140,6 +151,14 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
          * incursion would threaten ..." has no actor as subject */
         if (s >= 0 && S->ment[s] < 0 && S->entry[s] >= 0 && S->t[s].upos != DY_UPOS_VERB) return 0;
         if (s >= 0 && (n = actors_of(S, s, out, max))) {
+            /* a coordination the parser left flat: two nsubj children */
+            for (int32_t c = S->next[s]; c >= 0 && n < max; c = S->next[c])
+                if (S->t[c].deprel == DY_DEP_NSUBJ) {
+                    int32_t m = dy_sv_actor_np(S, c);
+                    bool dup = false;
+                    for (int i = 0; i < n; i++) dup |= out[i] == m;
+                    if (m >= 0 && !dup) out[n++] = m;
+                }
             PATH(path, "nsubj(%.*s)", S, t);
             return n;
         }
@@ -647,6 +666,13 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     memcpy(c->code, e->code, sizeof c->code);
     if (e->family >= 0) {
         int32_t comp = dy_sv_complement(S, t);
+        /* "pressing Israel to agree to a truce": through an intent word
+         * to the event it governs */
+        for (int hop = 0; hop < 2 && comp >= 0 && S->lx->ents[S->entry[comp]].role == DY_ROLE_FAMILY; hop++) {
+            int32_t inner = dy_sv_complement(S, comp);
+            if (inner < 0) break;
+            comp = inner;
+        }
         if (comp >= 0) {
             const char *cc = S->lx->ents[S->entry[comp]].code;
             const char *m = dy_lex_family_map(S->lx, e->family, cc);
