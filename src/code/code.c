@@ -121,8 +121,14 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
     return n;
 }
 
+/* Passive: an aux:pass, or a passive subject on a past participle (a
+ * finite verb with nsubj:pass and no auxiliary is a parser slip:
+ * "Brazil negotiated with Poland"). */
 static bool is_passive(const dy_sent_view *S, int32_t t) {
-    return dy_sv_child(S, t, DY_DEP_NSUBJ_PASS) >= 0 || dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0;
+    if (dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0) return true;
+    if (dy_sv_child(S, t, DY_DEP_NSUBJ_PASS) < 0) return false;
+    dy_str x = S->t[t].xpos < dy_xpos_count ? dy_str_c(dy_xpos_names[S->t[t].xpos]) : DY_STR("");
+    return !dy_str_eqc(x, "VBD") && !dy_str_eqc(x, "VBZ") && !dy_str_eqc(x, "VBP");
 }
 
 static int32_t agent_of(const dy_sent_view *S, int32_t t) {
@@ -147,6 +153,7 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
     bool pass = is_passive(S, t);
     if (!pass) {
         int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ);
+        if (s < 0) s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
         /* an event noun subject is not its modifier's actor: "a Turkish
          * incursion would threaten ..." has no actor as subject */
         if (s >= 0 && S->ment[s] < 0 && S->entry[s] >= 0 && S->t[s].upos != DY_UPOS_VERB) return 0;
@@ -260,16 +267,40 @@ static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t 
         for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0 && !ok;
              p = prep_dep(S, t, e->preps[i].prep, p))
             ok = alts_match_tok(S, &e->preps[i].what, p);
+        /* "accused [Canada [of war crimes]nmod]obj": attached to the object */
+        int32_t o = e->kind == DY_LEX_VERB ? dy_sv_child(S, t, DY_DEP_OBJ) : -1;
+        for (int32_t p = o >= 0 ? prep_dep(S, o, e->preps[i].prep, -1) : -1; p >= 0 && !ok;
+             p = prep_dep(S, o, e->preps[i].prep, p))
+            ok = alts_match_tok(S, &e->preps[i].what, p);
         if (!ok) return false;
     }
     return true;
+}
+
+/* A last resort when the lemmatizer missed ("staged" → "stag"): strip a
+ * regular inflection from the form. */
+static bool lookup_stem(const dy_sent_view *S, int kind, dy_str f, size_t *first, size_t *n) {
+    static const struct { const char *suf, *rep; } rules[] = {
+        {"ied", "y"}, {"ies", "y"}, {"ed", "e"}, {"ed", ""}, {"es", ""}, {"s", ""},
+        {"ing", "e"}, {"ing", ""}};
+    char buf[64];
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+        size_t sl = strlen(rules[i].suf), rl = strlen(rules[i].rep);
+        if (f.n <= sl + 2 || f.n - sl + rl >= sizeof buf) continue;
+        if (memcmp(f.p + f.n - sl, rules[i].suf, sl)) continue;
+        memcpy(buf, f.p, f.n - sl);
+        memcpy(buf + f.n - sl, rules[i].rep, rl);
+        if (dy_lexicon_lookup(S->lx, kind, (dy_str){buf, f.n - sl + rl}, first, n)) return true;
+    }
+    return false;
 }
 
 static int32_t match_kind(const dy_sent_view *S, int32_t t, int kind) {
     size_t first, n;
     dy_str l = tok_lemma(S, t);
     if (!dy_lexicon_lookup(S->lx, kind, l, &first, &n)) {
-        if (dy_str_eq(l, S->t[t].form) || !dy_lexicon_lookup(S->lx, kind, S->t[t].form, &first, &n))
+        if ((dy_str_eq(l, S->t[t].form) || !dy_lexicon_lookup(S->lx, kind, S->t[t].form, &first, &n)) &&
+            !lookup_stem(S, kind, S->t[t].form, &first, &n))
             return -2; /* no entries at all */
     }
     for (size_t i = first; i < first + n; i++)
@@ -345,7 +376,7 @@ int32_t dy_sv_complement(const dy_sent_view *S, int32_t h) {
 /* MARK: - targets */
 
 static const char *const TARGET_PREPS[] = {"against", "on", "with", "to", "toward", "towards",
-                                           "at", "into", "upon", "onto", "over", NULL};
+                                           "at", "into", "upon", "onto", "over", "from", NULL};
 
 /* Targets of the predicate at t; path explains how. */
 static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
@@ -408,7 +439,12 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
         /* through a plain object: "signed a trade protocol with Dagolath",
          * "sent troops to Syria" parsed with the obl under the object */
         int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
-        if (o >= 0 && S->entry[o] < 0)
+        /* not through an event noun with its own target ("condemned the
+         * attack on Israel" does not target Israel), but through topics and
+         * reciprocal nouns ("signed a treaty with", "violated the ceasefire
+         * with") */
+        const dy_lex_entry *oe = o >= 0 && S->entry[o] >= 0 ? &S->lx->ents[S->entry[o]] : NULL;
+        if (o >= 0 && (!oe || oe->role == DY_ROLE_TOPIC || oe->recip))
             for (const char *const *w = TARGET_PREPS; *w; w++) {
                 int32_t p = prep_dep(S, o, dy_str_c(*w), -1);
                 if (p >= 0 && (n = actors_of(S, p, out, max))) {
