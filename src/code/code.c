@@ -121,14 +121,14 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
     return n;
 }
 
-/* Passive: an aux:pass, or a passive subject on a past participle (a
- * finite verb with nsubj:pass and no auxiliary is a parser slip:
- * "Brazil negotiated with Poland"). */
+static int32_t agent_of(const dy_sent_view *S, int32_t t);
+
+/* Passive: an aux:pass, or a passive subject with a "by" agent (a verb with
+ * nsubj:pass and neither is a parser slip: "Brazil negotiated with Poland"). */
 static bool is_passive(const dy_sent_view *S, int32_t t) {
     if (dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0) return true;
     if (dy_sv_child(S, t, DY_DEP_NSUBJ_PASS) < 0) return false;
-    dy_str x = S->t[t].xpos < dy_xpos_count ? dy_str_c(dy_xpos_names[S->t[t].xpos]) : DY_STR("");
-    return !dy_str_eqc(x, "VBD") && !dy_str_eqc(x, "VBZ") && !dy_str_eqc(x, "VBP");
+    return agent_of(S, t) >= 0;
 }
 
 static int32_t agent_of(const dy_sent_view *S, int32_t t) {
