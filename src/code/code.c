@@ -186,6 +186,7 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
         if (k->deprel == DY_DEP_ADVCL && dy_sv_has_case(S, t, "if")) return 0;
         if (S->entry[h] >= 0 && S->lx->ents[S->entry[h]].ctl_obj) {
             int32_t o = dy_sv_child(S, h, DY_DEP_OBJ);
+            if (o < 0) o = dy_sv_child(S, h, DY_DEP_IOBJ);
             if (o < 0) o = prep_dep(S, h, DY_STR("on"), -1);
             if (o >= 0 && (n = actors_of(S, o, out, max))) {
                 PATH(path, "obj(%.*s)/control", S, h);
@@ -351,7 +352,8 @@ int32_t dy_sv_complement(const dy_sent_view *S, int32_t h) {
             if (is_trigger_event(S, c)) return c;
             /* one step down: "the release of prisoners" under "called for";
              * "to continue attacking"; a noun whose modifier is the event */
-            if (S->entry[c] >= 0 && S->lx->ents[S->entry[c]].role == DY_ROLE_PASS) {
+            if (S->entry[c] >= 0 && (S->lx->ents[S->entry[c]].role == DY_ROLE_PASS ||
+                                     S->lx->ents[S->entry[c]].role == DY_ROLE_NEG)) {
                 int32_t cc = dy_sv_complement(S, c);
                 if (cc >= 0) return cc;
             }
@@ -404,6 +406,12 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
         int32_t io = dy_sv_child(S, t, DY_DEP_IOBJ);
         if (io >= 0 && (n = actors_of(S, io, out, max))) {
             PATH(path, "iobj(%.*s)", S, t);
+            return n;
+        }
+        /* a proper-noun object the parser took for a secondary predicate */
+        int32_t xc = dy_sv_child(S, t, DY_DEP_XCOMP);
+        if (o < 0 && xc >= 0 && S->t[xc].upos == DY_UPOS_PROPN && (n = actors_of(S, xc, out, max))) {
+            PATH(path, "xcomp-as-obj(%.*s)", S, t);
             return n;
         }
         /* relative clause whose object is the relative pronoun:

@@ -114,6 +114,7 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
     int rep = -1;          /* reported, alleged or denied: the nearest frame */
     int32_t rep_attr = -1;
     int32_t cur = t;
+    bool negated = false;   /* by a frame verb: "failed to", "stopped" */
     for (int depth = 0; depth < 12 && cur >= 0; depth++) {
         int st = local_cues(S, cur, attr, cues, cap, &hypo);
         if (st == DY_ST_NEGATED && rep < 0) return st;
@@ -167,9 +168,10 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
                 }
                 break;
             case DY_ROLE_NEG:
-                if (rep < 0 && !hypo) {
+                /* keep walking: "urged X to stop attacking" is an appeal */
+                if (rep < 0 && !hypo && !negated) {
                     cue(cues, cap, "negated by", S, h);
-                    return DY_ST_NEGATED;
+                    negated = true;
                 }
                 break;
             case DY_ROLE_HYPO:
@@ -190,7 +192,9 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
             cur = h;
             continue;
         }
-        if ((d == DY_DEP_NMOD || d == DY_DEP_OBJ || d == DY_DEP_OBL) && S->t[h].upos == DY_UPOS_NOUN) {
+        if ((d == DY_DEP_NMOD || d == DY_DEP_OBJ || d == DY_DEP_OBL || d == DY_DEP_ACL) &&
+            (S->t[h].upos == DY_UPOS_NOUN || S->t[h].upos == DY_UPOS_PROPN)) {
+            /* "accused [Thailand [of attacking]acl]obj" */
             cur = h;
             continue;
         }
@@ -202,6 +206,7 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
         }
         break;
     }
+    if (negated) return DY_ST_NEGATED;
     if (hypo) return DY_ST_HYPOTHETICAL;
     if (rep >= 0) {
         *attr = rep_attr;
