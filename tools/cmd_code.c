@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/doc.h"
 #include "cli.h"
 #include "code/code.h"
 
@@ -19,7 +20,8 @@ static const char code_help[] =
     "  --explain          add the pattern, parse paths and status cues\n"
     "  --no-text          leave the sentence text out\n"
     "  --conllu           input is CoNLL-U with '# actors = 1-2:IRN 5:SYR' lines\n"
-    "                     (gold parses; no tagger, parser or actor dictionary)\n";
+    "                     (gold parses; no tagger, parser or actor dictionary)\n"
+    "  --dump-conllu      print the parse and actors of stdin in that format\n";
 
 static int write_sink(const char *p, size_t n, void *ud) { return cli_file_sink(p, n, ud); }
 
@@ -81,13 +83,61 @@ static int run_conllu(const cli_opts *o, const dyad_model *m, dyad_output form, 
     return rc;
 }
 
+/* --dump-conllu: the parse and actor mentions of each input text in the
+ * --conllu input format, to freeze a pipeline's reading for tests or to
+ * hand-correct into gold. */
+static void dump_conllu(const dyad_doc *doc) {
+    for (size_t si = 0; si < doc->nsent; si++) {
+        const dy_sentence *s = &doc->sents[si];
+        printf("# text = %.*s\n# actors =", (int)(s->cend - s->cstart), doc->text.p + s->cstart);
+        for (size_t i = 0; i < doc->nment; i++) {
+            const dy_mention *m = &doc->ments[i];
+            if (m->sent != si || m->kind != DY_MENTION_ACTOR || !m->code.n) continue;
+            if (m->tok_end > m->tok_start + 1) printf(" %u-%u:%.*s", m->tok_start + 1, m->tok_end, (int)m->code.n, m->code.p);
+            else printf(" %u:%.*s", m->tok_start + 1, (int)m->code.n, m->code.p);
+        }
+        putchar('\n');
+        for (uint32_t k = 0; k < s->ntok; k++) {
+            const dy_token *t = &doc->toks[s->tok0 + k];
+            printf("%u\t%.*s\t%.*s\t%s\t%s\t_\t%d\t%s\t_\t%s\n", k + 1, (int)t->form.n, t->form.p,
+                   (int)(t->lemma.n ? t->lemma.n : t->form.n), t->lemma.n ? t->lemma.p : t->form.p,
+                   dy_upos_names[t->upos < DY_UPOS_COUNT ? t->upos : 0],
+                   dy_xpos_names[t->xpos < dy_xpos_count ? t->xpos : 0], t->head + 1,
+                   dy_deprel_names[t->deprel < dy_deprel_count ? t->deprel : 0],
+                   (t->flags & DY_TOK_SPACE_AFTER) || k + 1 == s->ntok ? "_" : "SpaceAfter=No");
+        }
+        putchar('\n');
+    }
+}
+
+static int run_dump(const cli_opts *o, const dyad_model *m) {
+    dyad_ctx *ctx = dyad_ctx_new(m);
+    size_t n;
+    char *text = slurp(stdin, &n);
+    if (!ctx || !text) { free(text); dyad_ctx_free(ctx); return EXIT_SOME_FAILED; }
+    dyad_doc_meta meta = {o->id, o->date, NULL, NULL, NULL};
+    dyad_doc *doc;
+    dyad_error err = {0};
+    int rc = EXIT_OK;
+    if (dyad_doc_read(ctx, DYAD_INPUT_TEXT, text, n, &meta, &doc, &err) != DYAD_OK ||
+        dyad_doc_process(ctx, doc, DYAD_STAGE_MENTION, &err) != DYAD_OK) {
+        cli_error("%s", err.msg);
+        rc = EXIT_SOME_FAILED;
+    } else {
+        dump_conllu(doc);
+    }
+    free(text);
+    dyad_ctx_free(ctx);
+    return rc;
+}
+
 int cmd_code(cli_opts *o) {
     for (int i = 0; i < o->nrest; i++)
         if (!strcmp(o->rest[i], "--help") || !strcmp(o->rest[i], "-h")) {
             fputs(code_help, stdout);
             return EXIT_OK;
         }
-    static const char *const known[] = {"--conllu", NULL};
+    static const char *const known[] = {"--conllu", "--dump-conllu", NULL};
     int argc = o->nrest;
     char **argv = o->rest;
     if (!cli_parse(argc, argv, o, NULL) || !cli_rest_check(o, known, NULL)) return EXIT_USAGE;
@@ -103,7 +153,8 @@ int cmd_code(cli_opts *o) {
     bool conllu = cli_rest_flag(o, "--conllu");
     dyad_model *m = cli_load_model(o, conllu ? DYAD_LOAD_CODE : DYAD_LOAD_ALL);
     if (!m) return EXIT_MODEL;
-    int rc = conllu ? run_conllu(o, m, form, flags) : cli_run_docs(o, m, DYAD_STAGE_CODE, form, flags);
+    int rc = cli_rest_flag(o, "--dump-conllu") ? run_dump(o, m)
+           : conllu ? run_conllu(o, m, form, flags) : cli_run_docs(o, m, DYAD_STAGE_CODE, form, flags);
     dyad_model_free(m);
     return rc;
 }
