@@ -732,6 +732,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     c->recip = e->recip || between;
     if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
     if (!between) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    if (!c->ntgt && e->needtgt) return false;
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
         /* "pledged to send aid to Sudan": the complement's target; "demanded
          * that Britain release the tanker": the complement's subject */

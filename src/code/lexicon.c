@@ -254,6 +254,7 @@ static dyad_status parse_entry(dy_lexicon *lx, dy_str line, dy_str whole, const 
             have_code = true;
         } else if (dy_str_eqc(w, "recip")) e.recip = 1;
         else if (dy_str_eqc(w, "mutual")) e.mutual = 1;
+        else if (dy_str_eqc(w, "needtgt")) e.needtgt = 1;
         else if (dy_str_eqc(w, "ofsrc")) e.of_src = 1;
         else if (dy_str_eqc(w, "noobj")) e.noobj = 1;
         else if (dy_str_eqc(w, "ctl=obj")) e.ctl_obj = 1;

@@ -46,6 +46,7 @@ typedef struct dy_lex_entry {
     uint8_t kind;           /* DY_LEX_VERB / DY_LEX_NOUN */
     uint8_t role;           /* DY_ROLE_* */
     uint8_t recip;          /* one event in each direction */
+    uint8_t needtgt;        /* emitted only with a target ("hosted X")  */
     uint8_t mutual;         /* conjoined sources without a target: each ordered pair */
     uint8_t ctl_obj;        /* object control: complement's subject is our object */
     uint8_t of_src;         /* nouns: "of X" names the source ("visit of the king") */
