@@ -122,6 +122,7 @@ static int mdays(int y, int m) {
 /* yymmdd or yyyymmdd → y, m, d (day and month clamped: sources have
  * "20100631"); false when not digits. */
 static bool tdate(const char *p, size_t n, int *y, int *m, int *d) {
+    if (n != 6 && n != 8) return false;
     for (size_t i = 0; i < n; i++)
         if (p[i] < '0' || p[i] > '9') return false;
     int v[8];
