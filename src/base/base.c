@@ -226,7 +226,7 @@ const char *dy_buf_cstr(dy_buf *b) {
 }
 
 /* Length of a valid UTF-8 sequence at p, or 0 if invalid. */
-static size_t utf8_valid_len(const unsigned char *p, size_t n) {
+size_t dy_utf8_valid_len(const unsigned char *p, size_t n) {
     unsigned char c = p[0];
     if (c < 0x80) return 1;
     if (c >= 0xC2 && c <= 0xDF) return (n >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
@@ -266,7 +266,7 @@ void dy_buf_json_str(dy_buf *b, const char *s, size_t n) {
             u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = 0;
             esc = u;
         } else if (c >= 0x80) {
-            k = utf8_valid_len(p + i, n - i);
+            k = dy_utf8_valid_len(p + i, n - i);
             if (k == 0) { esc = "\xEF\xBF\xBD"; k = 1; }
         }
         if (esc) {

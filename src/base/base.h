@@ -34,6 +34,9 @@ static inline bool dy_str_eqc(dy_str a, const char *c) { return dy_str_eq(a, dy_
 bool dy_str_ieq(dy_str a, dy_str b); /* ASCII case-insensitive */
 dy_str dy_str_trim(dy_str s);         /* ASCII and Unicode spaces */
 uint64_t dy_hash(const void *p, size_t n); /* FNV-1a 64 */
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid
+ * (overlong, surrogate, above U+10FFFF, truncated). */
+size_t dy_utf8_valid_len(const unsigned char *p, size_t n);
 
 /* MARK: allocation */
 void *dy_malloc(const dyad_allocator *a, size_t n);

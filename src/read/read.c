@@ -9,32 +9,11 @@
 
 /* MARK: - UTF-8 */
 
-/* Length of a valid UTF-8 sequence at p (n > 0), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, size_t n) {
-    unsigned char c = p[0];
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return (n >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && p[1] < 0xA0) return 0;
-        if (c == 0xED && p[1] >= 0xA0) return 0; /* surrogates */
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && p[1] < 0x90) return 0;
-        if (c == 0xF4 && p[1] >= 0x90) return 0;
-        return 4;
-    }
-    return 0;
-}
-
 dy_str dy_utf8_repair(dy_arena *a, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s;
     size_t bad = 0, i = 0;
     while (i < n) {
-        size_t k = p[i] ? utf8_len(p + i, n - i) : 0;
+        size_t k = p[i] ? dy_utf8_valid_len(p + i, n - i) : 0;
         if (k == 0) { bad++; k = 1; }
         i += k;
     }
@@ -45,7 +24,7 @@ dy_str dy_utf8_repair(dy_arena *a, const char *s, size_t n) {
     size_t o = 0;
     i = 0;
     while (i < n) {
-        size_t k = p[i] ? utf8_len(p + i, n - i) : 0;
+        size_t k = p[i] ? dy_utf8_valid_len(p + i, n - i) : 0;
         if (k == 0) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
@@ -69,7 +48,7 @@ static bool looks_binary(const char *s, size_t n) {
         unsigned char c = p[i];
         size_t k = 1;
         if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) bad++;
-        else if (c >= 0x80 && (k = utf8_len(p + i, n - i)) == 0) { bad++; k = 1; }
+        else if (c >= 0x80 && (k = dy_utf8_valid_len(p + i, n - i)) == 0) { bad++; k = 1; }
         i += k;
     }
     return bad >= 4 && bad * 10 >= lim;
