@@ -16,11 +16,14 @@ static inline uint32_t slot_of(uint64_t key, uint32_t tsize) {
     return (uint32_t)(((uint64_t)(uint32_t)key * tsize) >> 32);
 }
 
+/* Three passes over up to 128 features so that the cache misses of the
+ * lookups overlap: hash and prefetch the slots, probe them and prefetch the
+ * records found, then add the records' weights. */
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     uint32_t idx[128];
     const uint32_t ts = pw->tsize;
     while (nf) {
-        size_t m = nf < 128 ? nf : 128;
+        size_t m = nf < 128 ? nf : 128, nrec = 0;
         for (size_t k = 0; k < m; k++) {
             idx[k] = slot_of(f[k], ts);
             __builtin_prefetch(&pw->slots[2 * (size_t)idx[k]]);
@@ -31,14 +34,17 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
                 const uint32_t *s = &pw->slots[2 * (size_t)i];
                 if (s[1] == UINT32_MAX) break;
                 if (s[0] == fp) {
-                    const uint32_t *e = pw->blob + s[1];
-                    uint32_t cnt = e[0];
-                    for (uint32_t j = 1; j <= cnt; j++)
-                        scores[e[j] & 0xFF] += (float)((int32_t)e[j] >> 8);
+                    idx[nrec++] = s[1];
+                    __builtin_prefetch(pw->blob + s[1]);
                     break;
                 }
                 if (++i == ts) i = 0;
             }
+        }
+        for (size_t r = 0; r < nrec; r++) {
+            const uint32_t *e = pw->blob + idx[r];
+            uint32_t cnt = e[0];
+            for (uint32_t j = 1; j <= cnt; j++) scores[e[j] & 0xFF] += (float)((int32_t)e[j] >> 8);
         }
         f += m;
         nf -= m;
@@ -192,7 +198,7 @@ bool dy_pwt_serialize(const dy_pwt *t, float min_abs, uint32_t min_count, dy_buf
         }
         if (k) { nf++; nkeep += k; }
     }
-    uint32_t ts = (uint32_t)(nf + nf / 4 + 16);
+    uint32_t ts = (uint32_t)(2 * nf + 16);
     float scale = maxw > 0 ? (float)(maxw / 8000000.0) : 1.0f;
     size_t nblob = nf + nkeep;
     uint32_t *slots = malloc((size_t)ts * 8);
