@@ -3,9 +3,11 @@
  *
  * usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS]
  * 1. End to end: the VOA JSON Lines stories of CORPUS_DIR (../shared/corpus,
- *    read at run time) from raw JSON text to event records, every stage
- *    timed (read, clean, segment, tag/parse, mentions, code, JSON writing),
- *    on one thread.  Needs the parser model; skipped without it.
+ *    read at run time) from raw JSON text to event records: on one thread
+ *    with every stage timed in thread CPU time (read, clean, segment,
+ *    tag/parse, mentions, code, JSON writing), then on 1 and 2 threads in
+ *    wall-clock time (one context per thread, the model shared), as
+ *    `dyad code -j N` runs.  Needs the parser model; skipped without it.
  * 2. Coder alone: the gold parses of GOLD.jsonl ("conllu" fields, e.g.
  *    test/gold/petr_validate.jsonl), only the code stage timed.
  * Each corpus is repeated until SECONDS (default 2) have been measured.
@@ -17,10 +19,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <pthread.h>
 #include <time.h>
 
 #include "code/code.h"
 #include "dyad.h"
+
+static double cpu_now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
 
 static double now(void) {
     struct timespec t;
@@ -64,6 +73,95 @@ static int null_sink(const char *p, size_t n, void *ud) {
     return 0;
 }
 
+/* One thread, each stage timed on its own in thread CPU time. */
+static void stage_times(const dyad_model *m, const lines *L, double secs) {
+    static const char *const names[] = {"read", "clean", "segment", "tag+parse", "mentions", "code", "write"};
+    double t[7] = {0}, total = 0;
+    size_t sents = 0, events = 0, words = 0, outbytes = 0;
+    dyad_ctx *ctx = dyad_ctx_new(m);
+    while (L->len && total < secs) {
+        for (size_t i = 0; i < L->len; i++) {
+            dyad_doc *doc;
+            double c = cpu_now();
+            bool ok = dyad_doc_read(ctx, DYAD_INPUT_JSONL, L->p[i], strlen(L->p[i]), NULL, &doc, NULL) == DYAD_OK;
+            double c2 = cpu_now();
+            t[0] += c2 - c;
+            for (int s = DYAD_STAGE_CLEAN; ok && s <= DYAD_STAGE_CODE; s++) {
+                ok = dyad_doc_process(ctx, doc, (dyad_stage)s, NULL) == DYAD_OK;
+                c = cpu_now();
+                t[s] += c - c2;
+                c2 = c;
+            }
+            if (ok) {
+                dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
+                t[6] += cpu_now() - c2;
+                sents += dyad_doc_sentence_count(doc);
+                events += dyad_doc_event_count(doc);
+                words += doc->ntok;
+            }
+            dyad_ctx_reset(ctx);
+        }
+        total = 0;
+        for (int k = 0; k < 7; k++) total += t[k];
+    }
+    dyad_ctx_free(ctx);
+    if (!(total > 0) || !sents) return;
+    printf("code end-to-end (voa, %zu stories, %.1f words/sentence), 1 thread, CPU time: %.0f sentences/s, %.0f words/s, %.0f events/s\n",
+           L->len, (double)words / (double)sents, (double)sents / total, (double)words / total, (double)events / total);
+    printf("  stage share:");
+    for (int k = 0; k < 7; k++) printf(" %s %.1f%%", names[k], 100.0 * t[k] / total);
+    printf("\n");
+}
+
+typedef struct job {
+    const dyad_model *m;
+    const lines *L;
+    size_t part, nparts;
+    double secs;
+    size_t sents, events;
+} job;
+
+static void *run_job(void *arg) {
+    job *j = arg;
+    dyad_ctx *ctx = dyad_ctx_new(j->m);
+    size_t outbytes = 0;
+    double t0 = now();
+    while (now() - t0 < j->secs) {
+        for (size_t i = j->part; i < j->L->len; i += j->nparts) {
+            dyad_doc *doc;
+            if (dyad_doc_read(ctx, DYAD_INPUT_JSONL, j->L->p[i], strlen(j->L->p[i]), NULL, &doc, NULL) == DYAD_OK &&
+                dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
+                dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
+                j->sents += dyad_doc_sentence_count(doc);
+                j->events += dyad_doc_event_count(doc);
+            }
+            dyad_ctx_reset(ctx);
+        }
+    }
+    dyad_ctx_free(ctx);
+    return NULL;
+}
+
+/* nt threads over the stories, wall-clock time. */
+static void threaded(const dyad_model *m, const lines *L, int nt, double secs) {
+    job jobs[2];
+    pthread_t th[2];
+    double t0 = now();
+    for (int k = 0; k < nt; k++) {
+        jobs[k] = (job){m, L, (size_t)k, (size_t)nt, secs, 0, 0};
+        if (pthread_create(&th[k], NULL, run_job, &jobs[k]) != 0) return;
+    }
+    size_t sents = 0, events = 0;
+    for (int k = 0; k < nt; k++) {
+        pthread_join(th[k], NULL);
+        sents += jobs[k].sents;
+        events += jobs[k].events;
+    }
+    double el = now() - t0;
+    printf("code end-to-end (voa), %d thread%s, wall clock: %.0f sentences/s, %.0f events/s\n", nt,
+           nt > 1 ? "s" : "", (double)sents / el, (double)events / el);
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr, "usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS]\n");
@@ -91,25 +189,8 @@ int main(int argc, char **argv) {
         load_lines(&L, path, NULL);
         snprintf(path, sizeof path, "%s/voa/smoke_test_stories.jsonl", argv[1]);
         load_lines(&L, path, NULL);
-        size_t sents = 0, events = 0, docs = 0;
-        double t0 = now(), el = 0;
-        while (L.len && el < secs) {
-            for (size_t i = 0; i < L.len; i++) {
-                dyad_doc *doc;
-                if (dyad_doc_read(ctx, DYAD_INPUT_JSONL, L.p[i], strlen(L.p[i]), NULL, &doc, NULL) == DYAD_OK &&
-                    dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
-                    dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
-                    sents += dyad_doc_sentence_count(doc);
-                    events += dyad_doc_event_count(doc);
-                    docs++;
-                }
-                dyad_ctx_reset(ctx);
-            }
-            el = now() - t0;
-        }
-        if (el > 0 && sents)
-            printf("code end-to-end (voa, %zu stories): %.0f sentences/s, %.0f docs/s, %.0f events/s\n",
-                   L.len, (double)sents / el, (double)docs / el, (double)events / el);
+        stage_times(m, &L, secs);
+        for (int nt = 1; nt <= 2; nt++) threaded(m, &L, nt, secs);
         for (size_t i = 0; i < L.len; i++) free(L.p[i]);
         free(L.p);
     }
