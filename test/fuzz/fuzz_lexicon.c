@@ -2,26 +2,14 @@
  * and family prelude), then finish (sort, index, CAMEO check), lookups and
  * coverage; and the same bytes as CoNLL-U with actor lines, coded.  Must
  * never crash or leak. */
-#include <stdint.h>
 #include <stdlib.h>
 
-#include "base/model.h"
+#include "fuzz_common.h"
 #include "code/code.h"
 #include "code/lexicon.h"
 
-static int null_sink(const char *p, size_t n, void *ud) {
-    (void)p; (void)n; (void)ud;
-    return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static dyad_model *m;
-    if (!m) {
-        dyad_model_options o = dyad_model_options_default();
-        o.load = DYAD_LOAD_CODE;
-        if (dyad_model_load(&o, &m, NULL) != DYAD_OK) abort();
-    }
+    dyad_model *m = fuzz_model(DYAD_LOAD_CODE);
     const dyad_allocator *a = dyad_default_allocator();
     dy_lexicon *lx = dy_lexicon_new(a);
     if (!lx) return 0;
@@ -53,9 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     dyad_doc *doc = NULL;
     if (ctx && dy_code_conllu_doc(ctx, (const char *)data, size, "f", "2020-01-01", &doc, NULL) == DYAD_OK &&
         dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
-        dyad_doc_write(doc, DYAD_OUT_EXPLAIN, 0, null_sink, NULL, NULL);
-        dyad_doc_write(doc, DYAD_OUT_PHOENIX, 0, null_sink, NULL, NULL);
-        dyad_doc_write(doc, DYAD_OUT_PLOVER, 0, null_sink, NULL, NULL);
+        dyad_doc_write(doc, DYAD_OUT_EXPLAIN, 0, fuzz_null_sink, NULL, NULL);
+        dyad_doc_write(doc, DYAD_OUT_PHOENIX, 0, fuzz_null_sink, NULL, NULL);
+        dyad_doc_write(doc, DYAD_OUT_PLOVER, 0, fuzz_null_sink, NULL, NULL);
     }
     dyad_ctx_free(ctx);
     return 0;

@@ -2,21 +2,14 @@
  * The first byte picks a publication date (or none), so relative forms are
  * resolved against many weekdays and month ends.  Checks that every time
  * mention's span lies inside its sentence and its value is non-empty. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/model.h"
+#include "fuzz_common.h"
 #include "mention/mention.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static dyad_model *m;
-    if (!m) {
-        dyad_model_options o = dyad_model_options_default();
-        o.load = DYAD_LOAD_CLEAN;
-        if (dyad_model_load(&o, &m, NULL) != DYAD_OK) abort();
-    }
+    dyad_model *m = fuzz_model(DYAD_LOAD_CLEAN);
     if (size < 1) return 0;
     char date[16];
     dyad_doc_meta meta = {"f", NULL, NULL, NULL, NULL};
