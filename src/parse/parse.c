@@ -18,6 +18,7 @@ struct dy_parse_model {
     dy_tagger tagger;
     dy_parser parser;
     dy_lemmatizer *lem;
+    uint8_t vbd, vbn, vbz, vbp, md;     /* XPOS ids the finite-verb rule uses */
     char version[128];
 };
 
@@ -78,6 +79,11 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
         dy_parse_model_free(a, m);
         return st;
     }
+    m->vbd = (uint8_t)dy_xpos_find(DY_STR("VBD"));
+    m->vbn = (uint8_t)dy_xpos_find(DY_STR("VBN"));
+    m->vbz = (uint8_t)dy_xpos_find(DY_STR("VBZ"));
+    m->vbp = (uint8_t)dy_xpos_find(DY_STR("VBP"));
+    m->md = (uint8_t)dy_xpos_find(DY_STR("MD"));
     snprintf(m->version, sizeof m->version, "tagger %s, parser %s", tv, pv);
     *out = m;
     return DYAD_OK;
@@ -92,6 +98,34 @@ void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
 }
 
 const char *dy_parse_model_version(const dy_parse_model *m) { return m ? m->version : "none"; }
+
+/* A sentence that reports something has a finite verb.  When the tagger
+ * found none but read a word that can be a past tense (an -ed form, or seen
+ * as one in training) as a participle
+ * right after a noun or pronoun ("Police arrested protesters in Nairobi."
+ * tagged as a noun phrase: web text has many reduced relatives), that word
+ * is the past tense.  Not before "by" (a reduced passive). */
+static void finite_verb(const dy_parse_model *m, dy_pword *w, size_t n) {
+    if (n < 3) return;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t x = w[i].xpos;
+        if (x == m->vbd || x == m->vbz || x == m->vbp || x == m->md) return;
+    }
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (w[i].xpos != m->vbn) continue;
+        uint8_t u = w[i - 1].upos;
+        if (u != DY_UPOS_NOUN && u != DY_UPOS_PROPN && u != DY_UPOS_PRON) continue;
+        if (dy_str_eq(w[i + 1].lower, DY_STR("by"))) continue;
+        /* regular verbs share the form; irregular ones must have been seen */
+        bool past = ((w[i].amb >> (m->vbd & 63)) & 1) ||
+                    (w[i].lower.n > 3 && w[i].lower.p[w[i].lower.n - 2] == 'e' &&
+                     w[i].lower.p[w[i].lower.n - 1] == 'd');
+        if (!past) continue;
+        w[i].xpos = m->vbd;
+        w[i].upos = DY_UPOS_VERB;
+        return;
+    }
+}
 
 dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
@@ -110,6 +144,7 @@ dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         for (size_t i = 0; i < n; i++) forms[i] = t[i].norm.n ? t[i].norm : t[i].form;
         if (!dy_pwords_init(ar, w, forms, n)) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
         dy_tagger_run(&m->tagger, w, n);
+        finite_verb(m, w, n);
         if (!dy_parser_run(&m->parser, ar, w, n, head, rel))
             return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
         for (size_t i = 0; i < n; i++) {

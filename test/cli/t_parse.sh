@@ -30,6 +30,10 @@ $d parse --conllu <"$in" | cmp -s - "$tmp/out" || { echo "stdin output differs";
 # raw text through the segmenter
 echo "Rebels seized the town on Monday." | $d parse >"$tmp/raw" || { echo "raw parse failed"; exit 1; }
 grep -qP '^\d+\tseized\tseize\tVERB\tVBD\t' "$tmp/raw" || { echo "raw parse output"; cat "$tmp/raw"; exit 1; }
+# no finite verb in the tagger's reading: the -ed word after the subject is the verb
+echo "Police arrested protesters in Nairobi." | $d parse >"$tmp/news" || { echo "news parse failed"; exit 1; }
+grep -qP '^2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t' "$tmp/news" || { echo "finite verb"; cat "$tmp/news"; exit 1; }
+echo "Protesters arrested by police in Nairobi." | $d parse | grep -qP '^2\tarrested\tarrest\tVERB\tVBN\t' || { echo "reduced passive stays VBN"; exit 1; }
 # models: missing, truncated
 $d parse --conllu --model /nonexistent-models "$in" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || { echo "missing model should exit 3"; exit 1; }
 grep -q 'nonexistent-models/tagger.bin' "$tmp/err" || { echo "message should name the file"; cat "$tmp/err"; exit 1; }
