@@ -3,7 +3,8 @@
 JSON Lines gold format of `dyad eval code`.
 
 TSV: TEXT <tab> EVENTS, where EVENTS is "NONE" or events joined by " ; ",
-each "SOURCE CODE TARGET STATUS ATTRIBUTION" ("-" = none).  Lines starting
+each "SOURCE CODE TARGET STATUS ATTRIBUTION" ("-" = none); an optional
+third column gives the record's report date.  Lines starting
 with "#" are comments.  Every record gets the report date given (default
 2023-06-15).
 
@@ -22,7 +23,9 @@ def main():
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
-            text, ev = line.split("\t")
+            parts = line.split("\t")
+            text, ev = parts[0], parts[1]
+            day = parts[2] if len(parts) > 2 and parts[2] else date
             events = []
             if ev.strip() != "NONE":
                 for e in ev.split(" ; "):
@@ -30,7 +33,7 @@ def main():
                     events.append({"source": s, "code": c, "target": None if t == "-" else t,
                                    "status": st, "attribution": None if a == "-" else a})
             n += 1
-            out.write(json.dumps({"id": f"h{i:04d}", "date": date, "text": text, "events": events},
+            out.write(json.dumps({"id": f"h{i:04d}", "date": day, "text": text, "events": events},
                                  ensure_ascii=False) + "\n")
     print(f"{n} records -> {dst}", file=sys.stderr)
 
