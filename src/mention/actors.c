@@ -128,6 +128,15 @@ static bool win(const aw *w, const char *const *list) {
     return false;
 }
 
+/* "'s" or "’s" as a token of its own */
+static bool is_poss_token(const char *p, size_t n) {
+    size_t a = 0;
+    if (n >= 1 && p[0] == '\'') a = 1;
+    else if (n >= 3 && !memcmp(p, "\xE2\x80\x99", 3)) a = 3;
+    if (!a) return false;
+    return n == a + 1 && (p[a] == 's' || p[a] == 'S');
+}
+
 /* Cut the sentence's tokens into words; NULL on OOM. */
 static aw *sentence_words(dy_arena *A, const dyad_doc *doc, const dy_sentence *s, size_t *nw) {
     size_t cap = (size_t)s->ntok * 2 + 8, k = 0;
@@ -139,7 +148,18 @@ static aw *sentence_words(dy_arena *A, const dyad_doc *doc, const dy_sentence *s
         if (tk->form.p >= doc->text.p && tk->form.p <= doc->text.p + doc->text.n)
             base = (uint32_t)(tk->form.p - doc->text.p);
         dy_word_span sp[64];
-        size_t ns = dy_dict_split(tk->form.p, tk->form.n, sp, 64);
+        size_t ns;
+        if (is_poss_token(tk->form.p, tk->form.n)) {
+            /* the tokenizer's own "'s" token ("Ukraine" "'s" "president"):
+             * one possessive word, as when the split finds it inside a token */
+            sp[0] = (dy_word_span){0};
+            sp[0].off = 0;
+            sp[0].len = (uint32_t)tk->form.n;
+            sp[0].poss = 1;
+            ns = 1;
+        } else {
+            ns = dy_dict_split(tk->form.p, tk->form.n, sp, 64);
+        }
         if (ns > 64) ns = 64;
         for (size_t i = 0; i < ns; i++) {
             if (k == cap) {
@@ -570,9 +590,9 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                 w1 = rm[kk].w1;
                 head = w1 - 1;
                 kk++;
-            } else if (gap_ok && n->type != DY_DT_AGENT && n->type != DY_DT_PLACE &&
+            } else if (rm[kk].w0 == w1 && n->type != DY_DT_AGENT && n->type != DY_DT_PLACE &&
                        !(n->type == DY_DT_STATE && !n->capital)) {
-                /* "Russia's Putin", "Afghan Taliban" */
+                /* "Afghan Taliban" ("Russia's Putin" stays two mentions) */
                 lead = n;
                 w1 = rm[kk].w1;
                 head = w1 - 1;
@@ -580,6 +600,16 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             }
         } else if (e->type == DY_DT_AGENT) {
             agent = e;
+        } else if ((e->type == DY_DT_GROUP || e->type == DY_DT_ORG) && kk < nm &&
+                   rm[kk].w0 == w1 && d->e[rm[kk].entry].type == DY_DT_AGENT &&
+                   !(d->e[rm[kk].entry].person == 1 && rm[kk].w1 < nw &&
+                     w[rm[kk].w1].cas >= 1)) {
+            /* "al-Shabaab fighters", "Hamas leaders", "ADF rebels": one
+             * actor, the group (a group's members act for it); not a title
+             * before a name ("Hamas leader Yahya Sinwar") */
+            w1 = rm[kk].w1;
+            head = w1 - 1;
+            kk++;
         }
         /* more agents glued on: "government troops", "police officers" */
         while (agent && kk < nm && rm[kk].w0 == w1 && d->e[rm[kk].entry].type == DY_DT_AGENT) {
