@@ -430,7 +430,8 @@ static bool compatible(const dy_mention *m, const minfo *inf, const anaphor *a, 
         if (pronoun_he_she && a->plural && inf->gender && inf->gender != a->plural) return false;
         return !m->plural;
     }
-    if ((w & WANT_COUNTRY) && inf->country[0]) return true;
+    /* "the government", "the military": a state's, never an armed group's */
+    if ((w & WANT_COUNTRY) && inf->country[0]) return m->ent != DY_ENT_GROUP && !armed_role(m->role);
     if (inf->person) return false;
     if ((w & WANT_STATE) && m->ent == DY_ENT_STATE) return true;
     if ((w & WANT_GROUP) && m->ent == DY_ENT_GROUP) return true;
