@@ -62,7 +62,7 @@ int main(int argc, char **argv) {
                 doc->ntok = nt;
                 doc->sents = ss;
                 doc->nsent = s1 - s0;
-                if (dy_parse_doc(ctx, doc, &err) != DYAD_OK) { fprintf(stderr, "%s\n", err.msg); return 1; }
+                if (dy_parse_doc(ctx, doc, false, &err) != DYAD_OK) { fprintf(stderr, "%s\n", err.msg); return 1; }
                 words += nt;
                 sents += s1 - s0;
             }

@@ -86,7 +86,7 @@ static void run_chunk(cwork *W, dyad_ctx *ctx, chunk *ch) {
         doc->toks = toks;
         doc->ntok = s->nw;
         dyad_error err = {0};
-        if (s->nw && dy_parse_doc(ctx, doc, &err) != DYAD_OK) {
+        if (s->nw && dy_parse_doc(ctx, doc, false, &err) != DYAD_OK) {
             ch->failed = true;
             snprintf(ch->msg, sizeof ch->msg, "%s", err.msg);
             return;

@@ -182,7 +182,8 @@ dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad
                     return dy_err(err, DYAD_EINVAL, "parsing needs a model loaded with DYAD_LOAD_PARSE");
                 break;
             }
-            st = dy_parse_doc(ctx, doc, err);
+            /* with actors to find, names are parsed as units */
+            st = dy_parse_doc(ctx, doc, m->actors != NULL, err);
             break;
         case DYAD_STAGE_MENTION:
             if (!m || !m->actors)

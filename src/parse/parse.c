@@ -19,6 +19,7 @@ struct dy_parse_model {
     dy_parser parser;
     dy_lemmatizer *lem;
     uint8_t vbd, vbn, vbz, vbp, md;     /* XPOS ids the finite-verb rule uses */
+    uint8_t nnp, nnps, jj;              /* and the name chunks */
     char version[128];
 };
 
@@ -84,6 +85,9 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     m->vbz = (uint8_t)dy_xpos_find(DY_STR("VBZ"));
     m->vbp = (uint8_t)dy_xpos_find(DY_STR("VBP"));
     m->md = (uint8_t)dy_xpos_find(DY_STR("MD"));
+    m->nnp = (uint8_t)dy_xpos_find(DY_STR("NNP"));
+    m->nnps = (uint8_t)dy_xpos_find(DY_STR("NNPS"));
+    m->jj = (uint8_t)dy_xpos_find(DY_STR("JJ"));
     snprintf(m->version, sizeof m->version, "tagger %s, parser %s", tv, pv);
     *out = m;
     return DYAD_OK;
@@ -127,7 +131,83 @@ static void finite_verb(const dy_parse_model *m, dy_pword *w, size_t n) {
     }
 }
 
-dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+/* MARK: - name chunks */
+
+static bool day_or_month(dy_str lower) {
+    static const char *const k[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                    "sunday", "january", "february", "march", "april", "may", "june",
+                                    "july", "august", "september", "october", "november", "december",
+                                    NULL};
+    for (const char *const *x = k; *x; x++)
+        if (dy_str_eqc(lower, *x)) return true;
+    return false;
+}
+
+/* Mark proper-name chunks: chunk[i] = index of the last word of the chunk
+ * word i belongs to, or -1.  A chunk is a run of two to eight NNP/NNPS
+ * words (day and month names end it), with a capitalised adjective just
+ * before it ("Iraqi Prime Minister Mohammed Shia al-Sudani").  A sentence
+ * that is all names (a headline) gets none.  Returns the number of words
+ * left when each chunk is reduced to its last word. */
+static size_t name_chunks(const dy_parse_model *m, const dy_pword *w, size_t n, int32_t *chunk) {
+    size_t left = n, content = 0, named = 0;
+    for (size_t i = 0; i < n; i++) chunk[i] = -1;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && j - i < 8 && (w[j].xpos == m->nnp || w[j].xpos == m->nnps) && !day_or_month(w[j].lower))
+            j++;
+        if (j - i < 2) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        size_t a = i;
+        if (a > 0 && w[a - 1].xpos == m->jj && w[a - 1].form.n && w[a - 1].form.p[0] >= 'A' &&
+            w[a - 1].form.p[0] <= 'Z' && chunk[a - 1] < 0)
+            a--;
+        for (size_t k = a; k < j; k++) chunk[k] = (int32_t)(j - 1);
+        left -= j - 1 - a;
+        named += j - a;
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++) content += w[i].upos != DY_UPOS_PUNCT;
+    if (named + 2 > content) {
+        for (size_t i = 0; i < n; i++) chunk[i] = -1;
+        return n;
+    }
+    return left;
+}
+
+/* Parse with each name chunk reduced to its last word; the chunk's other
+ * words then depend on that word (compound). */
+static bool parse_chunked(const dy_parse_model *m, dy_arena *ar, const dy_pword *w, size_t n,
+                          const int32_t *chunk, size_t left, int32_t *head, uint8_t *rel) {
+    dy_pword *rw = dy_arena_alloc(ar, left * sizeof *rw);
+    int32_t *keep = dy_arena_alloc(ar, left * sizeof *keep), *pos = dy_arena_alloc(ar, n * sizeof *pos);
+    int32_t *rh = dy_arena_alloc(ar, left * sizeof *rh);
+    uint8_t *rr = dy_arena_alloc(ar, left);
+    if (!rw || !keep || !pos || !rh || !rr) return false;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        pos[i] = -1;
+        if (chunk[i] >= 0 && (size_t)chunk[i] != i) continue;
+        pos[i] = (int32_t)k;
+        keep[k] = (int32_t)i;
+        rw[k++] = w[i];
+    }
+    if (k != left || !dy_parser_run(&m->parser, ar, rw, left, rh, rr)) return false;
+    for (size_t r = 0; r < left; r++) {
+        head[keep[r]] = rh[r] < 0 ? -1 : keep[rh[r]];
+        rel[keep[r]] = rr[r];
+    }
+    for (size_t i = 0; i < n; i++)
+        if (pos[i] < 0) {
+            head[i] = chunk[i];
+            rel[i] = DY_DEP_COMPOUND;
+        }
+    return true;
+}
+
+dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err) {
     const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
     if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
     dy_arena *ar = &ctx->arena;
@@ -145,7 +225,11 @@ dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         if (!dy_pwords_init(ar, w, forms, n)) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
         dy_tagger_run(&m->tagger, w, n);
         finite_verb(m, w, n);
-        if (!dy_parser_run(&m->parser, ar, w, n, head, rel))
+        int32_t *chunk = names ? dy_arena_alloc(ar, n * sizeof *chunk) : NULL;
+        if (names && !chunk) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+        size_t left = names ? name_chunks(m, w, n, chunk) : n;
+        if (left < n ? !parse_chunked(m, ar, w, n, chunk, left, head, rel)
+                     : !dy_parser_run(&m->parser, ar, w, n, head, rel))
             return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
         for (size_t i = 0; i < n; i++) {
             t[i].upos = w[i].upos;

@@ -20,7 +20,12 @@ void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m);
 const char *dy_parse_model_version(const dy_parse_model *m);
 
 /* Tag, lemmatise and parse every sentence of doc (fills upos, xpos, lemma,
- * head, deprel of doc->toks).  Thread-safe for distinct contexts. */
-dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+ * head, deprel of doc->toks).  With names, each run of proper names
+ * ("Russian President Vladimir Putin") is parsed as its last word, its other
+ * words attached to that word as compounds: for the pipeline when it finds
+ * actors (names are actors there and the run's inner structure does not
+ * matter), while `dyad parse` keeps the treebank's analysis.  Thread-safe for distinct
+ * contexts. */
+dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err);
 
 #endif

@@ -34,6 +34,11 @@ grep -qP '^\d+\tseized\tseize\tVERB\tVBD\t' "$tmp/raw" || { echo "raw parse outp
 echo "Police arrested protesters in Nairobi." | $d parse >"$tmp/news" || { echo "news parse failed"; exit 1; }
 grep -qP '^2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t' "$tmp/news" || { echo "finite verb"; cat "$tmp/news"; exit 1; }
 echo "Protesters arrested by police in Nairobi." | $d parse | grep -qP '^2\tarrested\tarrest\tVERB\tVBN\t' || { echo "reduced passive stays VBN"; exit 1; }
+# in the coding pipeline a run of names is parsed as one word: both directions of the meeting
+echo "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Tuesday." \
+  | $d code --date 2025-03-01 --no-text >"$tmp/names" || { echo "code failed"; exit 1; }
+grep -q '"source":{"code":"CHNGOV".*"target":{"code":"RUSGOV".*"code":"040"' "$tmp/names" || { echo "names: CHN-RUS"; cat "$tmp/names"; exit 1; }
+grep -q '"source":{"code":"RUSGOV".*"target":{"code":"CHNGOV".*"code":"040"' "$tmp/names" || { echo "names: RUS-CHN"; cat "$tmp/names"; exit 1; }
 # models: missing, truncated
 $d parse --conllu --model /nonexistent-models "$in" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || { echo "missing model should exit 3"; exit 1; }
 grep -q 'nonexistent-models/tagger.bin' "$tmp/err" || { echo "message should name the file"; cat "$tmp/err"; exit 1; }

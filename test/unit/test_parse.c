@@ -248,7 +248,7 @@ TEST(small_model_trains_and_beats_floor) {
             doc->nsent = 1;
             doc->toks = toks;
             doc->ntok = s->nw;
-            CHECK_EQ_INT(dy_parse_doc(ctx, doc, NULL), DYAD_OK);
+            CHECK_EQ_INT(dy_parse_doc(ctx, doc, false, NULL), DYAD_OK);
             for (size_t k = 0; k < s->nw; k++) {
                 words++;
                 upos += toks[k].upos == s->w[k].upos;
