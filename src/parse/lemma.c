@@ -26,22 +26,34 @@ static uint64_t khash(char c, const char *p, size_t n) {
     return dy_fmix(dy_hash(p, n) ^ ((uint64_t)(unsigned char)c << 56)) | 1;
 }
 
-static bool map_put(const dyad_allocator *a, lmap *m, char c, dy_str k, dy_str v, char *kbuf) {
-    if ((m->n + 1) * 2 > m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 1024;
-        lent *ne = dy_malloc(a, dy_mul(nc, sizeof *ne));
-        if (!ne) return false;
-        memset(ne, 0, nc * sizeof *ne);
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->e[i].h) continue;
-            size_t j = m->e[i].h & (nc - 1);
-            while (ne[j].h) j = (j + 1) & (nc - 1);
-            ne[j] = m->e[i];
-        }
-        dy_free(a, m->e);
-        m->e = ne;
-        m->cap = nc;
+/* Make room for `more` further entries (load factor at most 1/2). */
+static bool map_reserve(const dyad_allocator *a, lmap *m, size_t more) {
+    if ((m->n + more) * 2 <= m->cap) return true;
+    size_t nc = m->cap ? m->cap : 1024;
+    while ((m->n + more) * 2 > nc) nc *= 2;
+    lent *ne = dy_malloc(a, dy_mul(nc, sizeof *ne));
+    if (!ne) return false;
+    memset(ne, 0, nc * sizeof *ne);
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->e[i].h) continue;
+        size_t j = m->e[i].h & (nc - 1);
+        while (ne[j].h) j = (j + 1) & (nc - 1);
+        ne[j] = m->e[i];
     }
+    dy_free(a, m->e);
+    m->e = ne;
+    m->cap = nc;
+    return true;
+}
+
+static size_t count_lines(const char *p, size_t n) {
+    size_t k = 1;
+    for (const char *q = p; (q = memchr(q, '\n', (size_t)(p + n - q))) != NULL; q++) k++;
+    return k;
+}
+
+static bool map_put(const dyad_allocator *a, lmap *m, char c, dy_str k, dy_str v, char *kbuf) {
+    if (!map_reserve(a, m, 1)) return false;
     (void)kbuf;
     uint64_t h = khash(c, k.p, k.n);
     size_t j = h & (m->cap - 1);
@@ -74,6 +86,8 @@ static dyad_status load_list(const dyad_allocator *a, dy_lemmatizer *l, int slot
     if (dy_read_file(a, path, &l->files[slot], &n) != DYAD_OK)
         return dy_err(err, DYAD_EMODEL, "%s: cannot read lemmatizer list", path);
     char *p = l->files[slot];
+    if (!map_reserve(a, exc ? &l->exc : &l->vocab, count_lines(p, n)))
+        return dy_err(err, DYAD_ENOMEM, "out of memory loading %s", path);
     size_t pos = 0;
     while (pos < n) {
         size_t e = pos;
@@ -115,6 +129,8 @@ dyad_status dy_lemma_load(const dyad_allocator *a, const char *data_dir, const c
         if (!l->tabcopy) st = dy_err(err, DYAD_ENOMEM, "out of memory");
         else memcpy(l->tabcopy, tab, tabn);
     }
+    if (st == DYAD_OK && tabn && !map_reserve(a, &l->tab, count_lines(tab, tabn)))
+        st = dy_err(err, DYAD_ENOMEM, "out of memory");
     size_t pos = 0;
     while (st == DYAD_OK && pos < tabn) {
         const char *p = l->tabcopy;

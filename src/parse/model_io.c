@@ -76,6 +76,9 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     pw->blob = pw->slots + 2 * (size_t)tsize;
     uint32_t empty = 0;
     for (uint32_t i = 0; i < tsize; i++) {
+        /* the records are read at random: fetch a few slots ahead */
+        if (i + 16 < tsize && pw->slots[2 * (size_t)(i + 16) + 1] < nblob)
+            __builtin_prefetch(pw->blob + pw->slots[2 * (size_t)(i + 16) + 1]);
         uint32_t off = pw->slots[2 * (size_t)i + 1];
         if (off == UINT32_MAX) { empty++; continue; }
         if (off >= nblob) { *why = "weight record out of range"; return false; }
