@@ -21,7 +21,9 @@ static inline uint32_t slot_of(uint64_t key, uint32_t tsize) {
  * records found, then add the records' weights. */
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     uint32_t idx[128];
+    int64_t acc[256];           /* fixed-point sums: no conversion per weight */
     const uint32_t ts = pw->tsize;
+    memset(acc, 0, pw->nclass * sizeof *acc);
     while (nf) {
         size_t m = nf < 128 ? nf : 128, nrec = 0;
         for (size_t k = 0; k < m; k++) {
@@ -44,11 +46,12 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
         for (size_t r = 0; r < nrec; r++) {
             const uint32_t *e = pw->blob + idx[r];
             uint32_t cnt = e[0];
-            for (uint32_t j = 1; j <= cnt; j++) scores[e[j] & 0xFF] += (float)((int32_t)e[j] >> 8);
+            for (uint32_t j = 1; j <= cnt; j++) acc[e[j] & 0xFF] += (int32_t)e[j] >> 8;
         }
         f += m;
         nf -= m;
     }
+    for (uint32_t c = 0; c < pw->nclass; c++) scores[c] += (float)acc[c];
 }
 
 bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
