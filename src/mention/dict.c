@@ -819,6 +819,8 @@ const char *dy_dict_code_at(const dy_dict *d, const dy_dict_entry *e, int32_t da
         if (date > 0 && c->from <= date && date < c->to) return c->code;
         if (!latest || c->from > latest->from) latest = c;
     }
+    /* no date: the role held now (an open range) is the best guess for news */
+    if (date <= 0 && latest && latest->to == DY_DATE_OPEN_TO) return latest->code;
     const dy_dict_code *dc = default_code(d, e);
     if (dc) return dc->code;
     if (date > 0 && e->type == DY_DT_PERSON && e->eli[0]) return e->eli;

@@ -116,8 +116,9 @@ size_t dy_dict_norm_word(const char *p, size_t n, char *out, size_t cap, int *ca
 int dy_dict_lookup(const dy_dict *d, const char *key, size_t n, dy_dict_hit *hits, int max);
 
 /* The code of entry e at date yyyymmdd (0 = no date): the ranged code
- * covering the date, else the default code, else (dated, out of every range)
- * the country's ELI code, else the latest ranged code. */
+ * covering the date; with no date, the latest ranged code when its range is
+ * still open (the role held now); else the default code, else (dated, out
+ * of every range) the country's ELI code, else the latest ranged code. */
 const char *dy_dict_code_at(const dy_dict *d, const dy_dict_entry *e, int32_t date);
 /* Whether a ranged code of e covers the date. */
 bool dy_dict_active(const dy_dict *d, const dy_dict_entry *e, int32_t date);
