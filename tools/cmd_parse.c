@@ -322,12 +322,68 @@ static const char train_help[] =
     "usage: dyad train tagger --train FILE --dev FILE -o MODEL [--epochs N] [--seed S]\n"
     "       dyad train parser --train FILE --dev FILE -o MODEL [--tagger TAGGER.bin]\n"
     "                         [--epochs N] [--seed S] [--min-count K]\n"
-    "                         [--jackknife K [--tagger-epochs N]]\n"
+    "                         [--jackknife K [--tagger-epochs N]] [--clusters TSV]\n"
+    "       dyad train clusters -o TSV [--fine N] [--coarse N] [--min-count K]\n"
+    "                         [--passes N] FILE.conllu...\n"
     "Trains on CoNLL-U (deterministic for a given seed) and writes a model\n"
     "file; progress and dev scores per epoch go to stderr.  The parser's dev\n"
     "score uses the tagger's predicted tags when --tagger is given; --jackknife K\n"
     "trains the parser on tags predicted by K taggers each trained without the\n"
-    "sentences it tags (sentence i is in fold i mod K).\n";
+    "sentences it tags (sentence i is in fold i mod K).  --clusters adds word\n"
+    "class features from a table written by `train clusters`, which clusters\n"
+    "the word forms of unlabelled CoNLL-U files (predictive exchange).\n";
+
+static int train_clusters(cli_opts *o) {
+    static const char *const valued[] = {"-o", "--fine", "--coarse", "--min-count", "--passes", NULL};
+    if (!cli_parse(o->nrest - 1, o->rest + 1, o, valued) || !cli_rest_check(o, NULL, valued)) return EXIT_USAGE;
+    const char *outf = cli_rest_value(o, "-o");
+    if (!outf || o->nfiles < 1) { cli_error("train clusters: -o TSV and CoNLL-U files are required"); return EXIT_USAGE; }
+    const char *fi = cli_rest_value(o, "--fine"), *co = cli_rest_value(o, "--coarse");
+    const char *mc = cli_rest_value(o, "--min-count"), *pa = cli_rest_value(o, "--passes");
+    dy_clusters_opts co2 = {fi ? (uint32_t)atoi(fi) : 512, co ? (uint32_t)atoi(co) : 64,
+                            mc ? (uint32_t)atoi(mc) : 3, pa ? atoi(pa) : 12, log_line, NULL};
+    if (co2.fine < 2 || co2.fine > 4096 || co2.coarse < 2 || co2.coarse > 4096 || co2.min_count < 1 || co2.iters < 1) {
+        cli_error("train clusters: --fine/--coarse take 2..4096, --min-count and --passes >= 1");
+        return EXIT_USAGE;
+    }
+    int nf = o->nfiles;
+    char **bytes = calloc((size_t)nf, sizeof *bytes);
+    dy_conllu *cs = calloc((size_t)nf, sizeof *cs);
+    const dy_conllu **cp = calloc((size_t)nf, sizeof *cp);
+    int rc = EXIT_USAGE, loaded = 0;
+    dy_buf out;
+    dy_buf_init(&out, dyad_default_allocator());
+    if (!bytes || !cs || !cp) { cli_error("out of memory"); goto done; }
+    for (; loaded < nf; loaded++) {
+        if (!load_conllu(o->files[loaded], &bytes[loaded], &cs[loaded])) goto done;
+        cp[loaded] = &cs[loaded];
+    }
+    char why[256] = "";
+    if (!dy_clusters_train(cp, (size_t)nf, &co2, &out, why, sizeof why)) {
+        cli_error("train clusters: %s", why);
+        rc = EXIT_SOME_FAILED;
+        goto done;
+    }
+    FILE *fo = fopen(outf, "wb");
+    if (!fo || fwrite(out.p, 1, out.n, fo) != out.n || fclose(fo) != 0) {
+        if (fo) fclose(fo);
+        cli_error("cannot write %s", outf);
+        rc = EXIT_SOME_FAILED;
+        goto done;
+    }
+    if (!o->quiet) fprintf(stderr, "dyad: wrote %s\n", outf);
+    rc = EXIT_OK;
+done:
+    for (int i = 0; i < loaded; i++) {
+        dy_conllu_free(dyad_default_allocator(), &cs[i]);
+        free(bytes[i]);
+    }
+    dy_buf_free(&out);
+    free(bytes);
+    free(cs);
+    free(cp);
+    return rc;
+}
 
 int cmd_train(cli_opts *o) {
     if (o->nrest < 1 || !strcmp(o->rest[0], "--help") || !strcmp(o->rest[0], "-h")) {
@@ -335,12 +391,13 @@ int cmd_train(cli_opts *o) {
         return o->nrest < 1 ? EXIT_USAGE : EXIT_OK;
     }
     const char *what = o->rest[0];
+    if (!strcmp(what, "clusters")) return train_clusters(o);
     if (strcmp(what, "tagger") && strcmp(what, "parser")) {
-        cli_error("train: unknown model '%s' (tagger or parser)", what);
+        cli_error("train: unknown model '%s' (tagger, parser or clusters)", what);
         return EXIT_USAGE;
     }
     static const char *const valued[] = {"--train", "--dev", "-o", "--epochs", "--seed", "--tagger",
-                                         "--min-count", "--jackknife", "--tagger-epochs", NULL};
+                                         "--min-count", "--jackknife", "--tagger-epochs", "--clusters", NULL};
     if (!cli_parse(o->nrest - 1, o->rest + 1, o, valued) || !cli_rest_check(o, NULL, valued)) return EXIT_USAGE;
     const char *trainf = cli_rest_value(o, "--train"), *devf = cli_rest_value(o, "--dev");
     const char *outf = cli_rest_value(o, "-o"), *ep = cli_rest_value(o, "--epochs");
@@ -365,7 +422,8 @@ int cmd_train(cli_opts *o) {
     const char *mc = cli_rest_value(o, "--min-count");
     const char *jk = cli_rest_value(o, "--jackknife"), *te = cli_rest_value(o, "--tagger-epochs");
     dy_train_opts to = {epochs, seed, mc ? (uint32_t)atoi(mc) : (is_tagger ? 1u : 2u), tagger,
-                        jk ? atoi(jk) : 0, te ? atoi(te) : 8, version, log_line, NULL};
+                        jk ? atoi(jk) : 0, te ? atoi(te) : 8, version, log_line, NULL,
+                        cli_rest_value(o, "--clusters")};
     bool ok = is_tagger ? dy_tagger_train(&tc, devf ? &dc : NULL, &to, outf, why, sizeof why)
                         : dy_parser_train(&tc, devf ? &dc : NULL, &to, outf, why, sizeof why);
     if (!ok) cli_error("train %s: %s", what, why);

@@ -178,14 +178,25 @@ static inline ptok tok_at(const pstate *s, const dy_pword *w, int32_t i) {
     return (ptok){w[i].hl, (uint32_t)w[i].xpos * 32u + w[i].upos, l};
 }
 
-enum { PARSER_MAXF = 96 };
+enum { PARSER_MAXF = 128 };
 
 static uint32_t dist_bucket(int32_t d) {
     if (d < 0) d = -d;
     return d <= 4 ? (uint32_t)d : d <= 7 ? 5u : d <= 12 ? 6u : 7u;
 }
 
-static size_t parser_feats(const pstate *s, const dy_pword *w, uint64_t *f) {
+#define NONE_C 0xFFFFFFFEu
+#define ROOT_C 0xFFFFFFFDu
+
+static inline uint32_t clus_at(const pstate *s, const uint32_t *cl, int32_t i) {
+    if (i < 0) return NONE_C;
+    if ((size_t)i == s->n) return ROOT_C;
+    return cl[i];
+}
+
+/* Features of the state; cl (may be NULL: no word-class features) gives
+ * each word's (fine + 1) << 16 | (coarse + 1) class, 0 = none. */
+static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f) {
     int32_t is0 = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
     int32_t is1 = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
     int32_t is2 = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
@@ -244,6 +255,16 @@ static size_t parser_feats(const pstate *s, const dy_pword *w, uint64_t *f) {
     /* suffix/prefix of the top words */
     F2(is0 >= 0 ? w[is0].hsuf[2] : NONE_W, s0.t); F2((size_t)ib0 < s->n ? w[ib0].hsuf[2] : NONE_W, b0.t);
     F3(is0 >= 0 ? w[is0].hsuf[1] : NONE_W, (size_t)ib0 < s->n ? w[ib0].hsuf[1] : NONE_W, s0.t ^ (b0.t << 16));
+    if (cl) {
+        uint32_t cs0 = clus_at(s, cl, is0), cs1 = clus_at(s, cl, is1), cb0 = clus_at(s, cl, ib0);
+        uint32_t cb1 = clus_at(s, cl, ib1);
+        uint32_t fs0 = cs0 >> 16, fs1 = cs1 >> 16, fb0 = cb0 >> 16, fb1 = cb1 >> 16;
+        uint32_t ks0 = cs0 & 0xFFFF, ks1 = cs1 & 0xFFFF, kb0 = cb0 & 0xFFFF, kb1 = cb1 & 0xFFFF;
+        F2(fs0, s0.t); F2(fb0, b0.t); F2(fs1, s1.t); F2(fb1, b1.t);
+        F2(fs0, fb0); F3(fs0, s0.t, b0.t); F3(s0.t, fb0, b0.t);
+        F2(fs1, fs0); F3(fs1, s1.t, s0.t); F3(s1.t, fs0, s0.t);
+        F3(ks0, kb0, kb1); F3(ks1, ks0, kb0); F3(ks0, kb0, d0);
+    }
 #undef F1
 #undef F2
 #undef F3
@@ -270,6 +291,9 @@ bool dy_parser_load(dy_parser *p, const dy_pm_sec *secs, size_t nsec, const char
     if (!p->nlab || p->lab[0] != DY_DEP_ROOT) { *why = "label table must start with root"; return false; }
     if (!dy_pw_view(&p->pw, wt, wn, why)) return false;
     if (p->pw.nclass != 1 + 2 * p->nlab) { *why = "label count does not match weights"; return false; }
+    size_t cn;
+    const void *ct = dy_pm_find(secs, nsec, DY_SEC_CLUSTERS, &cn);
+    if (ct && !dy_clusters_view(&p->clus, ct, cn, why)) return false;
     return true;
 }
 
@@ -290,8 +314,14 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
     uint64_t f[PARSER_MAXF];
     float sc[256];
     uint32_t ncls = p->pw.nclass;
+    uint32_t *cl = NULL;
+    if (p->clus.size) {
+        cl = dy_arena_alloc(ar, (n + 1) * sizeof *cl);
+        if (!cl) return false;
+        for (size_t i = 0; i < n; i++) cl[i] = dy_clusters_get(&p->clus, w[i].hl);
+    }
     while (!terminal(&s)) {
-        size_t nf = parser_feats(&s, w, f);
+        size_t nf = parser_feats(&s, w, cl, f);
         memset(sc, 0, ncls * sizeof *sc);
         dy_pw_score(&p->pw, f, nf, sc);
         uint32_t c = best_legal(&s, sc, ncls);
@@ -310,6 +340,7 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
 
 typedef struct psent {
     dy_pword *w;
+    uint32_t *cl;               /* word classes (NULL without clusters) */
     int32_t *g;                 /* gold heads, n = ROOT */
     uint8_t *gl;                /* gold label index */
     size_t n;
@@ -338,8 +369,28 @@ static bool eval_dev(const dy_parser *p, dy_arena *ar, const psent *v, size_t ns
     return true;
 }
 
+static bool projectivize(int32_t *g, size_t n);
+
+/* A single-rooted, acyclic, complete tree (possibly non-projective). */
+static bool tree_ok(const dy_csent *s) {
+    size_t n = s->nw, roots = 0;
+    for (size_t i = 0; i < n; i++) {
+        int32_t h = s->w[i].head;
+        if (h < -1 || h >= (int32_t)n || h == (int32_t)i) return false;
+        roots += h == -1;
+    }
+    if (roots != 1) return false;
+    for (size_t i = 0; i < n; i++) {
+        int32_t h = s->w[i].head;
+        size_t steps = 0;
+        while (h != -1 && steps <= n) { h = s->w[h].head; steps++; }
+        if (steps > n) return false;
+    }
+    return true;
+}
+
 static psent *parser_views(const dy_conllu *c, dy_arena *ar, const uint8_t *labidx,
-                           const dy_tagger *tagger) {
+                           const dy_tagger *tagger, bool lift, const dy_clusters *clus) {
     psent *v = calloc(c->ns ? c->ns : 1, sizeof *v);
     if (!v) return NULL;
     for (size_t i = 0; i < c->ns; i++) {
@@ -360,9 +411,64 @@ static psent *parser_views(const dy_conllu *c, dy_arena *ar, const uint8_t *labi
             v[i].g[k] = s->w[k].head < 0 ? (int32_t)n : s->w[k].head;
             v[i].gl[k] = labidx[s->w[k].deprel];
         }
+        v[i].g[n] = -1;
+        v[i].cl = NULL;
+        if (clus->size) {
+            v[i].cl = dy_arena_alloc(ar, (n + 1) * sizeof(uint32_t));
+            if (!v[i].cl) { free(v); return NULL; }
+            for (size_t k = 0; k < n; k++) v[i].cl[k] = dy_clusters_get(clus, v[i].w[k].hl);
+        }
+        if (lift && !v[i].proj && tree_ok(s)) v[i].proj = projectivize(v[i].g, n);
         if (tagger) dy_tagger_run(tagger, v[i].w, n);
     }
     return v;
+}
+
+/* Whether gold heads g (n = ROOT) form a projective tree with the root
+ * node at position n. */
+static bool heads_projective(const int32_t *g, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int32_t a1 = (int32_t)i < g[i] ? (int32_t)i : g[i], b1 = (int32_t)i < g[i] ? g[i] : (int32_t)i;
+        for (size_t j = 0; j < n; j++) {
+            int32_t a2 = (int32_t)j < g[j] ? (int32_t)j : g[j], b2 = (int32_t)j < g[j] ? g[j] : (int32_t)j;
+            if (a1 < a2 && a2 < b1 && b1 < b2) return false;
+        }
+    }
+    return true;
+}
+
+/* Whether node h dominates node k (g: heads, n = ROOT). */
+static bool dominates(const int32_t *g, size_t n, int32_t h, int32_t k) {
+    for (size_t steps = 0; steps <= n; steps++) {
+        if (k == h) return true;
+        if (k == (int32_t)n) return false;
+        k = g[k];
+    }
+    return false;
+}
+
+/* Projectivize a valid single-rooted tree by lifting (Kahane et al. 1998,
+ * Nivre & Nilsson 2005): while an arc is non-projective (some word between
+ * head and dependent is not dominated by the head), move the shortest such
+ * arc up to the head's head.  Labels are kept.  Returns whether the result
+ * is projective. */
+static bool projectivize(int32_t *g, size_t n) {
+    for (size_t iter = 0; iter < 4 * n + 4; iter++) {
+        if (heads_projective(g, n)) return true;
+        size_t best = SIZE_MAX;
+        int32_t bestlen = INT32_MAX;
+        for (size_t d = 0; d < n; d++) {
+            int32_t h = g[d];
+            if (h == (int32_t)n) continue;
+            int32_t lo = (int32_t)d < h ? (int32_t)d : h, hi = (int32_t)d < h ? h : (int32_t)d;
+            if (hi - lo >= bestlen) continue;
+            for (int32_t k = lo + 1; k < hi; k++)
+                if (!dominates(g, n, h, k)) { best = d; bestlen = hi - lo; break; }
+        }
+        if (best == SIZE_MAX) return heads_projective(g, n);
+        g[best] = g[g[best]];
+    }
+    return false;
 }
 
 /* Replace the gold tags of the training views by tags predicted by taggers
@@ -466,9 +572,16 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
         }
         tg = &tagger;
     }
-    psent *tv = parser_views(train, &ar, labidx, NULL);
-    psent *dv = dev ? parser_views(dev, &ar, labidx, tg) : NULL;
-    size_t *order = malloc((train->ns ? train->ns : 1) * sizeof *order);
+    psent *tv = NULL, *dv = NULL;
+    size_t *order = NULL;
+    dy_buf cbuf;
+    dy_buf_init(&cbuf, dyad_default_allocator());
+    dy_clusters clus;
+    memset(&clus, 0, sizeof clus);
+    if (!dy_clusters_load_tsv(o->clusters_path, &cbuf, &clus, why, whyn)) goto done;
+    tv = parser_views(train, &ar, labidx, NULL, !getenv("DYAD_NOLIFT"), &clus);
+    dv = dev ? parser_views(dev, &ar, labidx, tg, false, &clus) : NULL;
+    order = malloc((train->ns ? train->ns : 1) * sizeof *order);
     if (!tv || (dev && !dv) || !order || !dy_pwt_init(&pwt, ncls)) {
         snprintf(why, whyn, "out of memory");
         goto done;
@@ -495,7 +608,7 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
             if (!state_alloc(&s, &sar, x->n)) { snprintf(why, whyn, "out of memory"); goto done2; }
             state_init(&s);
             while (!terminal(&s)) {
-                size_t nf = parser_feats(&s, x->w, f);
+                size_t nf = parser_feats(&s, x->w, x->cl, f);
                 memset(sc, 0, ncls * sizeof *sc);
                 dy_pwt_score(&pwt, f, nf, sc);
                 if (ep == 0 && o->min_count > 1 && !dy_pwt_count(&pwt, f, nf)) {
@@ -539,6 +652,7 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
                 memset(&p, 0, sizeof p);
                 if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2)) {
                     p.nlab = nlab;
+                    p.clus = clus;
                     memcpy(p.lab, lab, nlab);
                     double uas = 0, las = 0;
                     dy_arena_reset(&sar);
@@ -556,12 +670,14 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     for (uint32_t l = 0; l < nlab; l++) dy_buf_printf(&meta, "%s\n", dy_deprel_names[lab[l]]);
     if (meta.err) { snprintf(why, whyn, "out of memory"); goto done2; }
     {
-        dy_pm_sec secs[2] = {{DY_SEC_META, meta.p, meta.n > 0 ? meta.n - 1 : 0}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n}};
-        ok = dy_pm_write(out_path, DY_PM_PARSER, o->version, secs, 2, why, whyn);
+        dy_pm_sec secs[3] = {{DY_SEC_META, meta.p, meta.n > 0 ? meta.n - 1 : 0}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n},
+                             {DY_SEC_CLUSTERS, cbuf.p, cbuf.n}};
+        ok = dy_pm_write(out_path, DY_PM_PARSER, o->version, secs, clus.size ? 3 : 2, why, whyn);
     }
 done2:
     dy_arena_free(&sar);
 done:
+    dy_buf_free(&cbuf);
     dy_pwt_free(&pwt);
     dy_buf_free(&wbuf);
     dy_buf_free(&meta);

@@ -95,7 +95,7 @@ bool dy_pwt_serialize(const dy_pwt *t, float min_abs, uint32_t min_count, dy_buf
 
 #define DY_PM_FORMAT 1
 enum { DY_PM_TAGGER = 1, DY_PM_PARSER = 2 };
-enum { DY_SEC_META = 1, DY_SEC_WEIGHTS = 2, DY_SEC_LEMMAS = 3, DY_SEC_AMB = 4 };
+enum { DY_SEC_META = 1, DY_SEC_WEIGHTS = 2, DY_SEC_LEMMAS = 3, DY_SEC_AMB = 4, DY_SEC_CLUSTERS = 5 };
 
 typedef struct dy_pm_sec { uint32_t id; const void *p; size_t n; } dy_pm_sec;
 
@@ -148,8 +148,40 @@ typedef struct dy_pword {
     uint64_t hsuf[4], hpre[3];  /* hashes of lower suffixes 1-4, form prefixes 1-3 */
     uint64_t hshape;
     uint64_t amb;               /* XPOS set of the word in training (0 unknown) */
+    uint32_t clus;              /* 0 = the tagger has no word classes; else
+                                   0x80000000 | dy_clusters_get() */
     uint8_t xpos, upos, tag;    /* predicted (or gold, in training) */
 } dy_pword;
+
+/* MARK: word clusters (clusters.c) */
+
+typedef void (*dy_plog)(void *ud, const char *fmt, ...);
+
+typedef struct dy_clus_slot { uint64_t key; uint32_t cls, zero; } dy_clus_slot;
+typedef struct dy_clusters {
+    const dy_clus_slot *slot;
+    uint32_t size;              /* power of two; 0 = no table */
+} dy_clusters;
+/* Point c into a serialized table (section DY_SEC_CLUSTERS). */
+bool dy_clusters_view(dy_clusters *c, const void *p, size_t n, const char **why);
+/* (fine + 1) << 16 | (coarse + 1) of the word whose lowercased form hashes
+ * to hl; 0 when it has no class. */
+uint32_t dy_clusters_get(const dy_clusters *c, uint64_t hl);
+typedef struct dy_clusters_opts {
+    uint32_t fine, coarse;      /* class counts */
+    uint32_t min_count;         /* words seen fewer times get no class */
+    int iters;                  /* exchange passes */
+    dy_plog log;
+    void *logud;
+} dy_clusters_opts;
+/* Cluster the words of the CoNLL-U files; appends "word\tfine\tcoarse\tcount"
+ * lines to out (most frequent first). */
+bool dy_clusters_train(const dy_conllu *const *cs, size_t nc, const dy_clusters_opts *o, dy_buf *out,
+                       char *why, size_t whyn);
+/* Serialize such a TSV as a DY_SEC_CLUSTERS table. */
+bool dy_clusters_build(const char *tsv, size_t n, dy_buf *out, char *why, size_t whyn);
+/* Read a TSV file (path may be NULL: no table) into out and point c at it. */
+bool dy_clusters_load_tsv(const char *path, dy_buf *out, dy_clusters *c, char *why, size_t whyn);
 
 /* MARK: tagger */
 
@@ -159,6 +191,7 @@ typedef struct dy_tagger {
     dy_pw pw;
     const dy_amb_slot *amb;     /* ambiguity classes: lowercase-form hash -> XPOS bits */
     uint32_t amb_size;          /* power of two, 0 = none */
+    dy_clusters clus;           /* word classes (size 0 = none) */
     uint32_t ntag;
     uint8_t xpos[256], upos[256];   /* tag class -> xpos / upos */
 } dy_tagger;
@@ -166,13 +199,12 @@ typedef struct dy_tagger {
 /* Fill the view of n words (arena gives memory for folded strings). */
 bool dy_pwords_init(dy_arena *ar, dy_pword *w, const dy_str *forms, size_t n);
 size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f);
-/* Set w[i].amb from the tagger's ambiguity-class table. */
+/* Set w[i].amb and w[i].clus from the tagger's tables. */
 void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n);
 void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n);
 bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char **why);
 /* Train on train (dev may be NULL: reports accuracy per epoch on it) and
  * write the model file; log receives progress lines (may be NULL). */
-typedef void (*dy_plog)(void *ud, const char *fmt, ...);
 typedef struct dy_train_opts {
     int epochs;
     uint64_t seed;
@@ -184,6 +216,7 @@ typedef struct dy_train_opts {
     const char *version;        /* model version string */
     dy_plog log;                /* progress lines (may be NULL) */
     void *logud;
+    const char *clusters_path;  /* parser: word clusters TSV (may be NULL) */
 } dy_train_opts;
 bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
                      const char *out_path, char *why, size_t whyn);
@@ -206,6 +239,7 @@ bool dy_lemma_table(const dy_conllu *train, dy_buf *out);
 
 typedef struct dy_parser {
     dy_pw pw;
+    dy_clusters clus;           /* word classes (size 0 = none) */
     uint32_t nlab;
     uint8_t lab[128];           /* label index -> deprel id */
 } dy_parser;

@@ -96,7 +96,7 @@ bool dy_pwords_init(dy_arena *ar, dy_pword *w, const dy_str *forms, size_t n) {
 #define EOS1 0x3333ULL
 #define EOS2 0x4444ULL
 
-enum { TAGGER_MAXF = 48 };
+enum { TAGGER_MAXF = 64 };
 
 size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
     size_t k = 0;
@@ -153,6 +153,18 @@ size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
     }
     f[k++] = DY_F1(40, fl);
     f[k++] = DY_F2(41, fl, tm1);
+    if (x->clus) {
+        uint32_t cm1 = i >= 1 ? w[i - 1].clus : 0x7FFFFFFF, cp1 = i + 1 < n ? w[i + 1].clus : 0x7FFFFFFE;
+        uint32_t cp2 = i + 2 < n ? w[i + 2].clus : 0x7FFFFFFD;
+        uint32_t f0 = x->clus >> 16, fm1 = cm1 >> 16, fp1 = cp1 >> 16;
+        f[k++] = DY_F1(42, f0);
+        f[k++] = DY_F1(43, x->clus & 0xFFFF);
+        f[k++] = DY_F1(44, fp1);
+        f[k++] = DY_F1(45, fm1);
+        f[k++] = DY_F2(46, f0, tm1);
+        f[k++] = DY_F2(47, f0, fp1);
+        f[k++] = DY_F1(48, cp2 & 0xFFFF);
+    }
     return k;
 }
 
@@ -166,6 +178,7 @@ static uint32_t argmax(const float *s, uint32_t n) {
 void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n) {
     for (size_t i = 0; i < n; i++) {
         w[i].amb = 0;
+        w[i].clus = t->clus.size ? 0x80000000u | dy_clusters_get(&t->clus, w[i].hl) : 0;
         if (!t->amb_size) continue;
         uint64_t key = w[i].hl | 1;
         uint32_t mask = t->amb_size - 1, j = (uint32_t)key & mask;
@@ -231,6 +244,9 @@ bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char
         for (uint32_t i = 0; i < ts && !empty; i++) empty = t->amb[i].key == 0;
         if (!empty) { *why = "ambiguity table has no empty slot"; return false; }
     }
+    size_t cn;
+    const void *ct = dy_pm_find(secs, nsec, DY_SEC_CLUSTERS, &cn);
+    if (ct && !dy_clusters_view(&t->clus, ct, cn, why)) return false;
     return true;
 }
 
@@ -350,14 +366,18 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     bool ok = false;
     dy_pwt pwt;
     memset(&pwt, 0, sizeof pwt);
-    dy_buf wbuf, meta, lem, amb;
+    dy_buf wbuf, meta, lem, amb, cbuf;
     dy_buf_init(&amb, dyad_default_allocator());
+    dy_buf_init(&cbuf, dyad_default_allocator());
+    dy_clusters clus;
     dy_buf_init(&wbuf, dyad_default_allocator());
     dy_buf_init(&meta, dyad_default_allocator());
     dy_buf_init(&lem, dyad_default_allocator());
     size_t *order = NULL;
-    tsent *tv = make_views(train, &ar, pair_of, px, pu, &npair, true);
-    tsent *dv = dev ? make_views(dev, &ar, pair_of, px, pu, &npair, false) : NULL;
+    tsent *tv = NULL, *dv = NULL;
+    if (!dy_clusters_load_tsv(o->clusters_path, &cbuf, &clus, why, whyn)) goto done;
+    tv = make_views(train, &ar, pair_of, px, pu, &npair, true);
+    dv = dev ? make_views(dev, &ar, pair_of, px, pu, &npair, false) : NULL;
     order = malloc((train->ns ? train->ns : 1) * sizeof *order);
     if (!tv || (dev && !dv) || !order || !dy_pwt_init(&pwt, npair)) {
         snprintf(why, whyn, "out of memory");
@@ -370,6 +390,7 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
         memset(&at, 0, sizeof at);
         memcpy(&at.amb_size, amb.p, 4);
         at.amb = (const dy_amb_slot *)(const void *)(amb.p + 8);
+        at.clus = clus;
         for (size_t i = 0; i < train->ns; i++) dy_tagger_amb(&at, tv[i].w, tv[i].n);
     }
     uint64_t rng = o->seed ? o->seed : 1;
@@ -420,6 +441,7 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
                 if (dy_pw_view(&t.pw, al, wbuf.n, &w2)) {
                     memcpy(&t.amb_size, amb.p, 4);
                     t.amb = (const dy_amb_slot *)(const void *)(amb.p + 8);
+                    t.clus = clus;
                     t.ntag = npair;
                     memcpy(t.xpos, px, npair);
                     memcpy(t.upos, pu, npair);
@@ -437,15 +459,17 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     if (!dy_pwt_serialize(&pwt, 1e-4f, o->min_count, &wbuf)) { snprintf(why, whyn, "out of memory"); goto done; }
     for (uint32_t c = 0; c < npair; c++) dy_buf_printf(&meta, "%s\t%s\n", dy_xpos_names[px[c]], dy_upos_names[pu[c]]);
     if (!dy_lemma_table(train, &lem) || meta.err) { snprintf(why, whyn, "out of memory"); goto done; }
-    dy_pm_sec secs[4] = {{DY_SEC_META, meta.p, meta.n}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n},
-                         {DY_SEC_LEMMAS, lem.p, lem.n}, {DY_SEC_AMB, amb.p, amb.n}};
-    ok = dy_pm_write(out_path, DY_PM_TAGGER, o->version, secs, 4, why, whyn);
+    dy_pm_sec secs[5] = {{DY_SEC_META, meta.p, meta.n}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n},
+                         {DY_SEC_LEMMAS, lem.p, lem.n}, {DY_SEC_AMB, amb.p, amb.n},
+                         {DY_SEC_CLUSTERS, cbuf.p, cbuf.n}};
+    ok = dy_pm_write(out_path, DY_PM_TAGGER, o->version, secs, clus.size ? 5 : 4, why, whyn);
 done:
     dy_pwt_free(&pwt);
     dy_buf_free(&wbuf);
     dy_buf_free(&meta);
     dy_buf_free(&lem);
     dy_buf_free(&amb);
+    dy_buf_free(&cbuf);
     free(order);
     free(tv);
     free(dv);

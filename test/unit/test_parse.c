@@ -214,7 +214,7 @@ TEST(small_model_trains_and_beats_floor) {
     char tp[128], pp[128], why[256] = "";
     tmpname(tp, sizeof tp, "tagger");
     tmpname(pp, sizeof pp, "parser");
-    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL};
+    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL, NULL};
     CHECK(dy_tagger_train(&tc, NULL, &o, tp, why, sizeof why));
     o.epochs = 3;
     o.min_count = 2;
@@ -276,4 +276,38 @@ TEST(small_model_trains_and_beats_floor) {
     dy_conllu_free(A, &dc);
     free(tt);
     free(dt);
+}
+
+TEST(clusters_train_build_and_look_up) {
+    /* "the X sat" contexts put cat/dog together, apart from "the" */
+    static const char text[] =
+        "1\tthe\t_\t_\t_\t_\t2\tdet\t_\t_\n2\tcat\t_\t_\t_\t_\t3\tnsubj\t_\t_\n3\tsat\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+        "1\tthe\t_\t_\t_\t_\t2\tdet\t_\t_\n2\tdog\t_\t_\t_\t_\t3\tnsubj\t_\t_\n3\tsat\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+        "1\tThe\t_\t_\t_\t_\t2\tdet\t_\t_\n2\tcat\t_\t_\t_\t_\t3\tnsubj\t_\t_\n3\tran\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+        "1\tthe\t_\t_\t_\t_\t2\tdet\t_\t_\n2\tdog\t_\t_\t_\t_\t3\tnsubj\t_\t_\n3\tran\t_\t_\t_\t_\t0\troot\t_\t_\n";
+    dy_conllu c;
+    CHECK_EQ_INT(dy_conllu_parse(A, text, sizeof text - 1, &c, NULL), DYAD_OK);
+    const dy_conllu *cs[1] = {&c};
+    dy_clusters_opts o = {2, 2, 2, 5, NULL, NULL};
+    dy_buf tsv, tab;
+    dy_buf_init(&tsv, A);
+    dy_buf_init(&tab, A);
+    char why[256] = "";
+    CHECK(dy_clusters_train(cs, 1, &o, &tsv, why, sizeof why));
+    CHECK(dy_clusters_build(tsv.p, tsv.n, &tab, why, sizeof why));
+    dy_clusters cl;
+    const char *w2 = NULL;
+    CHECK(dy_clusters_view(&cl, tab.p, tab.n, &w2));
+    uint32_t the = dy_clusters_get(&cl, dy_hash("the", 3)), cat = dy_clusters_get(&cl, dy_hash("cat", 3));
+    uint32_t dog = dy_clusters_get(&cl, dy_hash("dog", 3));
+    CHECK(the != 0 && cat != 0 && dog != 0);
+    CHECK_EQ_INT(cat >> 16, dog >> 16);
+    CHECK(the >> 16 != cat >> 16);
+    CHECK_EQ_INT(dy_clusters_get(&cl, dy_hash("zebra", 5)), 0);
+    /* a truncated table is refused */
+    CHECK(!dy_clusters_view(&cl, tab.p, tab.n - 8, &w2));
+    CHECK(!dy_clusters_build("cat\tx\n", 6, &tab, why, sizeof why));
+    dy_buf_free(&tsv);
+    dy_buf_free(&tab);
+    dy_conllu_free(A, &c);
 }
