@@ -3,10 +3,12 @@
 # news text of ../shared/corpus (Wikinews CC BY 2.5, Wikipedia Current events
 # CC BY-SA 4.0, VOA public domain; never Reuters) with `dyad parse`, then
 # cluster it together with the EWT training forms.
-# usage: sh scripts/cluster-corpus.sh OUT.tsv   (from the repository root,
-# after `make build`; corpus text stays in a temporary directory)
+# usage: sh scripts/cluster-corpus.sh OUT.tsv [train clusters options]
+# (from the repository root, after `make build`; the corpus text stays in a
+# temporary directory)
 set -eu
-out=${1:?usage: cluster-corpus.sh OUT.tsv}
+out=${1:?usage: cluster-corpus.sh OUT.tsv [options]}
+shift
 shared=${SHARED:-../shared}
 dyad=${DYAD:-build/dyad}
 tmp=$(mktemp -d)
@@ -24,4 +26,4 @@ PY
 cat "$shared"/corpus/wikipedia-current-events/*.jsonl "$shared"/corpus/voa/*.jsonl > "$tmp/other.jsonl"
 "$dyad" parse -q --input jsonl "$tmp/wikinews.jsonl" > "$tmp/wikinews.conllu"
 "$dyad" parse -q --input jsonl "$tmp/other.jsonl" > "$tmp/other.conllu"
-"$dyad" train clusters -o "$out" "$shared/ud/en_ewt-ud-train.conllu" "$tmp/wikinews.conllu" "$tmp/other.conllu"
+"$dyad" train clusters -o "$out" "$@" "$shared/ud/en_ewt-ud-train.conllu" "$tmp/wikinews.conllu" "$tmp/other.conllu"

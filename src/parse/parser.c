@@ -369,28 +369,8 @@ static bool eval_dev(const dy_parser *p, dy_arena *ar, const psent *v, size_t ns
     return true;
 }
 
-static bool projectivize(int32_t *g, size_t n);
-
-/* A single-rooted, acyclic, complete tree (possibly non-projective). */
-static bool tree_ok(const dy_csent *s) {
-    size_t n = s->nw, roots = 0;
-    for (size_t i = 0; i < n; i++) {
-        int32_t h = s->w[i].head;
-        if (h < -1 || h >= (int32_t)n || h == (int32_t)i) return false;
-        roots += h == -1;
-    }
-    if (roots != 1) return false;
-    for (size_t i = 0; i < n; i++) {
-        int32_t h = s->w[i].head;
-        size_t steps = 0;
-        while (h != -1 && steps <= n) { h = s->w[h].head; steps++; }
-        if (steps > n) return false;
-    }
-    return true;
-}
-
 static psent *parser_views(const dy_conllu *c, dy_arena *ar, const uint8_t *labidx,
-                           const dy_tagger *tagger, bool lift, const dy_clusters *clus) {
+                           const dy_tagger *tagger, const dy_clusters *clus) {
     psent *v = calloc(c->ns ? c->ns : 1, sizeof *v);
     if (!v) return NULL;
     for (size_t i = 0; i < c->ns; i++) {
@@ -418,57 +398,9 @@ static psent *parser_views(const dy_conllu *c, dy_arena *ar, const uint8_t *labi
             if (!v[i].cl) { free(v); return NULL; }
             for (size_t k = 0; k < n; k++) v[i].cl[k] = dy_clusters_get(clus, v[i].w[k].hl);
         }
-        if (lift && !v[i].proj && tree_ok(s)) v[i].proj = projectivize(v[i].g, n);
         if (tagger) dy_tagger_run(tagger, v[i].w, n);
     }
     return v;
-}
-
-/* Whether gold heads g (n = ROOT) form a projective tree with the root
- * node at position n. */
-static bool heads_projective(const int32_t *g, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        int32_t a1 = (int32_t)i < g[i] ? (int32_t)i : g[i], b1 = (int32_t)i < g[i] ? g[i] : (int32_t)i;
-        for (size_t j = 0; j < n; j++) {
-            int32_t a2 = (int32_t)j < g[j] ? (int32_t)j : g[j], b2 = (int32_t)j < g[j] ? g[j] : (int32_t)j;
-            if (a1 < a2 && a2 < b1 && b1 < b2) return false;
-        }
-    }
-    return true;
-}
-
-/* Whether node h dominates node k (g: heads, n = ROOT). */
-static bool dominates(const int32_t *g, size_t n, int32_t h, int32_t k) {
-    for (size_t steps = 0; steps <= n; steps++) {
-        if (k == h) return true;
-        if (k == (int32_t)n) return false;
-        k = g[k];
-    }
-    return false;
-}
-
-/* Projectivize a valid single-rooted tree by lifting (Kahane et al. 1998,
- * Nivre & Nilsson 2005): while an arc is non-projective (some word between
- * head and dependent is not dominated by the head), move the shortest such
- * arc up to the head's head.  Labels are kept.  Returns whether the result
- * is projective. */
-static bool projectivize(int32_t *g, size_t n) {
-    for (size_t iter = 0; iter < 4 * n + 4; iter++) {
-        if (heads_projective(g, n)) return true;
-        size_t best = SIZE_MAX;
-        int32_t bestlen = INT32_MAX;
-        for (size_t d = 0; d < n; d++) {
-            int32_t h = g[d];
-            if (h == (int32_t)n) continue;
-            int32_t lo = (int32_t)d < h ? (int32_t)d : h, hi = (int32_t)d < h ? h : (int32_t)d;
-            if (hi - lo >= bestlen) continue;
-            for (int32_t k = lo + 1; k < hi; k++)
-                if (!dominates(g, n, h, k)) { best = d; bestlen = hi - lo; break; }
-        }
-        if (best == SIZE_MAX) return heads_projective(g, n);
-        g[best] = g[g[best]];
-    }
-    return false;
 }
 
 /* Replace the gold tags of the training views by tags predicted by taggers
@@ -578,9 +510,9 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     dy_buf_init(&cbuf, dyad_default_allocator());
     dy_clusters clus;
     memset(&clus, 0, sizeof clus);
-    if (!dy_clusters_load_tsv(o->clusters_path, &cbuf, &clus, why, whyn)) goto done;
-    tv = parser_views(train, &ar, labidx, NULL, !getenv("DYAD_NOLIFT"), &clus);
-    dv = dev ? parser_views(dev, &ar, labidx, tg, false, &clus) : NULL;
+    if (!dy_clusters_load_tsv(getenv("DYAD_NOPCLUS") ? NULL : o->clusters_path, &cbuf, &clus, why, whyn)) goto done;
+    tv = parser_views(train, &ar, labidx, NULL, &clus);
+    dv = dev ? parser_views(dev, &ar, labidx, tg, &clus) : NULL;
     order = malloc((train->ns ? train->ns : 1) * sizeof *order);
     if (!tv || (dev && !dv) || !order || !dy_pwt_init(&pwt, ncls)) {
         snprintf(why, whyn, "out of memory");
