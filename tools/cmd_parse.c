@@ -320,6 +320,7 @@ static void log_line(void *ud, const char *fmt, ...) {
 
 static const char train_help[] =
     "usage: dyad train tagger --train FILE --dev FILE -o MODEL [--epochs N] [--seed S]\n"
+    "                         [--clusters TSV]\n"
     "       dyad train parser --train FILE --dev FILE -o MODEL [--tagger TAGGER.bin]\n"
     "                         [--epochs N] [--seed S] [--min-count K]\n"
     "                         [--jackknife K [--tagger-epochs N]] [--clusters TSV]\n"

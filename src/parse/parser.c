@@ -510,7 +510,7 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     dy_buf_init(&cbuf, dyad_default_allocator());
     dy_clusters clus;
     memset(&clus, 0, sizeof clus);
-    if (!dy_clusters_load_tsv(getenv("DYAD_NOPCLUS") ? NULL : o->clusters_path, &cbuf, &clus, why, whyn)) goto done;
+    if (!dy_clusters_load_tsv(o->clusters_path, &cbuf, &clus, why, whyn)) goto done;
     tv = parser_views(train, &ar, labidx, NULL, &clus);
     dv = dev ? parser_views(dev, &ar, labidx, tg, &clus) : NULL;
     order = malloc((train->ns ? train->ns : 1) * sizeof *order);
