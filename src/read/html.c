@@ -195,9 +195,37 @@ static size_t prose(const xmlNode *n, int depth) {
     return k;
 }
 
+/* Whether n is an inline element inside running text (a paragraph, or text
+ * around it): its words belong to the sentence whatever its class says
+ * ('neighboring <a class="meta-loc">South Sudan</a>, cease'), unless the
+ * class hides it from view ("sr-only"). */
+static bool inline_in_text(const xmlNode *n) {
+    static const char *const inl[] = {"a", "span", "em", "strong", "b", "i", "abbr", "cite", "q",
+                                      "time", "mark", "small", "u", NULL};
+    static const char *const hidden[] = {"sr-only", "visually-hidden", "visuallyhidden",
+                                         "screen-reader", "offscreen", NULL};
+    bool is_inline = false;
+    for (const char *const *t = inl; *t && !is_inline; t++) is_inline = name_is(n, *t);
+    if (!is_inline) return false;
+    char ci[512];
+    class_id(n, ci, sizeof ci);
+    if (any_word(ci, hidden, true)) return false;
+    const xmlNode *p = n->parent;
+    if (p && p->type == XML_ELEMENT_NODE && (name_is(p, "p") || name_is(p, "li") || name_is(p, "blockquote")))
+        return true;
+    for (const xmlNode *s = n->prev; s; s = s->prev)
+        if (s->type == XML_TEXT_NODE && s->content && strspn((const char *)s->content, " \t\r\n") < strlen((const char *)s->content))
+            return true;
+    for (const xmlNode *s = n->next; s; s = s->next)
+        if (s->type == XML_TEXT_NODE && s->content && strspn((const char *)s->content, " \t\r\n") < strlen((const char *)s->content))
+            return true;
+    return false;
+}
+
 /* Remove boilerplate from the tree.  An element junked only by its class or
  * id is kept when it holds much prose (pages wrap whole articles in classes
- * like "widget", "paywall" or "modal-enabled"). */
+ * like "widget", "paywall" or "modal-enabled") or is a word of running
+ * text. */
 static void prune(xmlNode *n, int depth) {
     xmlNode *c = n->children;
     while (c) {
@@ -211,7 +239,7 @@ static void prune(xmlNode *n, int depth) {
             drop = true;
         } else if (c->type == XML_ELEMENT_NODE && is_junk(c)) {
             drop = true;
-            if (!junk_by_tag(c) && prose(c, depth) >= 300) drop = false;
+            if (!junk_by_tag(c) && (prose(c, depth) >= 300 || inline_in_text(c))) drop = false;
         }
         if (drop) {
             xmlUnlinkNode(c);

@@ -81,7 +81,8 @@ static const char page[] =
     "<article><div class=\"article-body\">"
     "<figure><img src=\"a.jpg\"><figcaption>Soldiers near the border on Monday.</figcaption></figure>"
     "<p>Troops crossed the border on Monday, officials said, in the largest incursion since the war began last year.</p>"
-    "<p>The United Nations called for calm and said it would send observers to the region within days.</p>"
+    "<p>The United Nations called for calm and said it would send observers to <a class=\"meta-loc\" "
+    "href=\"/x\">South Sudan</a><span class=\"sr-only\"> (opens in a new window)</span> within days.</p>"
     "<p>Soldiers near the border on Monday.</p>"
     "<div class=\"newsletter-signup\"><p>Sign up for our daily briefing, delivered to your inbox every morning.</p></div>"
     "<p>Talks are due to resume in Geneva next week, diplomats said, although neither side has confirmed.</p>"
@@ -101,6 +102,9 @@ TEST(read_html_article) {
         if (doc->ncaptions) CHECK_EQ_SLICE(doc->captions[0].p, doc->captions[0].n, "Soldiers near the border on Monday.");
         CHECK(strstr(doc->raw.p, "Troops crossed the border on Monday") != NULL);
         CHECK(strstr(doc->raw.p, "Talks are due") != NULL);
+        /* a link in a sentence stays whatever its class; hidden text goes */
+        CHECK(strstr(doc->raw.p, "observers to South Sudan within days") != NULL);
+        CHECK(strstr(doc->raw.p, "new window") == NULL);
         CHECK(strstr(doc->raw.p, "Home") == NULL);
         CHECK(strstr(doc->raw.p, "Facebook") == NULL);
         CHECK(strstr(doc->raw.p, "Sign up") == NULL);
