@@ -122,6 +122,24 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
 }
 
 static int32_t agent_of(const dy_sent_view *S, int32_t t);
+static bool bare_agent(const dy_mention *m);
+
+/* The object of a cooperative, material or force-posture act is the
+ * source's own means, not a target when it is bare "troops", "forces",
+ * "police", "intelligence" ("sent troops to Mozambique", "agreed to pull
+ * back troops", "share military intelligence"). */
+static bool own_means(const dy_sent_view *S, const dy_lex_entry *e, const int32_t *ms, int n) {
+    /* troops attacked, accused, threatened or arrested are a target */
+    int root = e->code[0] && e->code[1] ? (e->code[0] - '0') * 10 + (e->code[1] - '0') : 0;
+    if (root < 3 || (root >= 10 && root <= 14) || root >= 17) return false;
+    for (int i = 0; i < n; i++) {
+        const dy_mention *m = &S->doc->ments[ms[i]];
+        if (!bare_agent(m) ||
+            !(dy_str_eqc(m->code, "MIL") || dy_str_eqc(m->code, "COP") || dy_str_eqc(m->code, "SPY")))
+            return false;
+    }
+    return n > 0;
+}
 
 /* Passive: an aux:pass, or a passive subject with a "by" agent (a verb with
  * nsubj:pass and neither is a parser slip: "Brazil negotiated with Poland"). */
@@ -221,6 +239,11 @@ static bool child_lemma(const dy_sent_view *S, int32_t t, int d1, int d2, dy_str
 
 static bool alts_match_tok(const dy_sent_view *S, const dy_lex_alts *a, int32_t t) {
     if (dy_lex_alts_match(S->lx, a, tok_lemma(S, t))) return true;
+    /* the class @actor: the phrase names an actor ("send troops to=@actor") */
+    for (size_t i = 0; i < a->nclasses; i++)
+        if (a->classes[i] >= 0 && (size_t)a->classes[i] < S->lx->nclasses &&
+            dy_str_eqc(S->lx->classes[a->classes[i]].name, "actor") && dy_sv_actor_np(S, t) >= 0)
+            return true;
     if (dy_lex_alts_match(S->lx, a, S->t[t].form)) return true;
     /* "chemical weapons": a compound/amod modifier may carry the class */
     for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
@@ -380,53 +403,12 @@ int32_t dy_sv_complement(const dy_sent_view *S, int32_t h) {
 static const char *const TARGET_PREPS[] = {"against", "on", "with", "to", "toward", "towards",
                                            "at", "into", "upon", "onto", "over", "from", NULL};
 
-/* Targets of the predicate at t; path explains how. */
-static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
-                      int max, char *path) {
+/* Prepositional targets of the predicate at t (after subject/object). */
+static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
+                        int max, char *path) {
     int n = 0;
     const dy_token *k = &S->t[t];
     bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
-    if (!noun) {
-        if (is_passive(S, t)) {
-            int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
-            if (s >= 0 && (n = actors_of(S, s, out, max))) {
-                PATH(path, "nsubj:pass(%.*s)", S, t);
-                return n;
-            }
-            if (s < 0 && (k->deprel == DY_DEP_ACL) && (n = actors_of(S, k->head, out, max))) {
-                PATH(path, "acl-head(%.*s)", S, k->head);
-                return n;
-            }
-        }
-        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
-        if (o >= 0 && (n = actors_of(S, o, out, max))) {
-            PATH(path, "obj(%.*s)", S, t);
-            return n;
-        }
-        int32_t io = dy_sv_child(S, t, DY_DEP_IOBJ);
-        if (io >= 0 && (n = actors_of(S, io, out, max))) {
-            PATH(path, "iobj(%.*s)", S, t);
-            return n;
-        }
-        /* a proper-noun object the parser took for a secondary predicate */
-        int32_t xc = dy_sv_child(S, t, DY_DEP_XCOMP);
-        if (o < 0 && xc >= 0 && S->t[xc].upos == DY_UPOS_PROPN && (n = actors_of(S, xc, out, max))) {
-            PATH(path, "xcomp-as-obj(%.*s)", S, t);
-            return n;
-        }
-        /* relative clause whose object is the relative pronoun:
-         * "the positions that Turkey shelled" */
-        if (k->deprel == DY_DEP_ACL_RELCL && dy_sv_child(S, t, DY_DEP_NSUBJ) >= 0 && o < 0) {
-            for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
-                if (S->t[c].deprel == DY_DEP_NSUBJ && S->t[c].upos != DY_UPOS_PRON &&
-                    (n = actors_of(S, k->head, out, max))) {
-                    PATH(path, "relcl-head(%.*s)", S, k->head);
-                    return n;
-                }
-        }
-        /* the object noun's own target: "launched strikes on Kurdish positions" */
-        if (o >= 0 && e->role == DY_ROLE_LIGHT) return 0;
-    }
     for (int i = 0; i < e->npreps; i++)
         for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0; p = prep_dep(S, t, e->preps[i].prep, p))
             if ((n = actors_of(S, p, out, max))) {
@@ -486,6 +468,60 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
         }
     }
     return 0;
+}
+
+/* Targets of the predicate at t; path explains how. */
+static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
+                      int max, char *path) {
+    int n = 0;
+    const dy_token *k = &S->t[t];
+    bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
+    if (!noun) {
+        if (is_passive(S, t)) {
+            int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
+            if (s >= 0 && (n = actors_of(S, s, out, max))) {
+                PATH(path, "nsubj:pass(%.*s)", S, t);
+                return n;
+            }
+            if (s < 0 && (k->deprel == DY_DEP_ACL) && (n = actors_of(S, k->head, out, max))) {
+                PATH(path, "acl-head(%.*s)", S, k->head);
+                return n;
+            }
+        }
+        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+        if (o >= 0 && (n = actors_of(S, o, out, max))) {
+            if (!own_means(S, e, out, n)) {
+                PATH(path, "obj(%.*s)", S, t);
+                return n;
+            }
+            /* own troops: the target is where they go, if anywhere */
+            return targets_rest(S, t, e, out, max, path);
+        }
+        int32_t io = dy_sv_child(S, t, DY_DEP_IOBJ);
+        if (io >= 0 && (n = actors_of(S, io, out, max))) {
+            PATH(path, "iobj(%.*s)", S, t);
+            return n;
+        }
+        /* a proper-noun object the parser took for a secondary predicate */
+        int32_t xc = dy_sv_child(S, t, DY_DEP_XCOMP);
+        if (o < 0 && xc >= 0 && S->t[xc].upos == DY_UPOS_PROPN && (n = actors_of(S, xc, out, max))) {
+            PATH(path, "xcomp-as-obj(%.*s)", S, t);
+            return n;
+        }
+        /* relative clause whose object is the relative pronoun:
+         * "the positions that Turkey shelled" */
+        if (k->deprel == DY_DEP_ACL_RELCL && dy_sv_child(S, t, DY_DEP_NSUBJ) >= 0 && o < 0) {
+            for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+                if (S->t[c].deprel == DY_DEP_NSUBJ && S->t[c].upos != DY_UPOS_PRON &&
+                    (n = actors_of(S, k->head, out, max))) {
+                    PATH(path, "relcl-head(%.*s)", S, k->head);
+                    return n;
+                }
+        }
+        /* the object noun's own target: "launched strikes on Kurdish positions" */
+        if (o >= 0 && e->role == DY_ROLE_LIGHT) return 0;
+    }
+    return targets_rest(S, t, e, out, max, path);
 }
 
 /* Sources of an event noun: possessor, actor modifier, "by" agent, "of"
@@ -560,6 +596,8 @@ static bool same_code(const dyad_doc *doc, int32_t a, int32_t b) {
 static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
                               const cand *c, int32_t src, int32_t tgt, dyad_error *err) {
     if (!doc->ments[src].code.n) return DYAD_OK;           /* no coded source, no event */
+    /* a role with no country ("police", "gunmen") is too weak a source */
+    if (bare_agent(&doc->ments[src])) return DYAD_OK;
     if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt))) tgt = -1;
     if (tgt >= 0 && src == tgt) return DYAD_OK;
     if (doc->nevent == *cap) {
@@ -696,6 +734,51 @@ static bool stated_intention(const dy_sent_view *S, cand *c) {
     return true;
 }
 
+static int code_root(const char *code) {
+    return code && code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+}
+
+/* "shelled Kharkiv, killing three civilians", "attacked the base,
+ * wounding five": a violent -ing clause under a violent act is that act's
+ * outcome, not a second event. */
+static bool consequence(const dy_sent_view *S, int32_t t, const dy_lex_entry *e) {
+    const dy_token *k = &S->t[t];
+    if (k->upos != DY_UPOS_VERB || k->xpos >= dy_xpos_count || strcmp(dy_xpos_names[k->xpos], "VBG"))
+        return false;
+    if (k->deprel != DY_DEP_ADVCL && k->deprel != DY_DEP_XCOMP && k->deprel != DY_DEP_CONJ) return false;
+    int32_t h = k->head;
+    if (h < 0 || S->entry[h] < 0 || dy_sv_child(S, t, DY_DEP_NSUBJ) >= 0) return false;
+    int r1 = code_root(e->code), r2 = code_root(S->lx->ents[S->entry[h]].code);
+    return r1 >= 18 && r2 >= 18;
+}
+
+/* An event noun modifying another noun names a kind, not an event:
+ * "attack plans", "attack helicopters", "ceasefire agreement". */
+static bool noun_modifier(const dy_sent_view *S, int32_t t) {
+    const dy_token *k = &S->t[t];
+    return k->upos == DY_UPOS_NOUN && k->deprel == DY_DEP_COMPOUND;
+}
+
+/* "accused each other", "fought one another", "clashed with each other" */
+static bool reciprocal_pronoun(const dy_sent_view *S, int32_t t) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d != DY_DEP_OBJ && !is_obl(d)) continue;
+        /* parsed as "each" with a fixed "other" */
+        if (dy_sv_lemma_is(S, c, "each") || dy_sv_lemma_is(S, c, "one"))
+            for (int32_t g = S->first[c]; g >= 0; g = S->next[g])
+                if (dy_sv_lemma_is(S, g, "other") || dy_sv_lemma_is(S, g, "another")) return true;
+        bool other = dy_sv_lemma_is(S, c, "other"), another = dy_sv_lemma_is(S, c, "another");
+        if (!other && !another) continue;
+        for (int32_t g = S->first[c]; g >= 0; g = S->next[g])
+            if ((other && dy_sv_lemma_is(S, g, "each")) || (another && dy_sv_lemma_is(S, g, "one")))
+                return true;
+        if (c > 0 && ((other && dy_sv_lemma_is(S, c - 1, "each")) || (another && dy_sv_lemma_is(S, c - 1, "one"))))
+            return true;
+    }
+    return false;
+}
+
 /* Build the candidate event at trigger t (entry already matched). */
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
@@ -704,6 +787,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     c->e = e;
     c->comp = -1;
     if (!e->code[0] || e->role == DY_ROLE_TOPIC) return false;
+    if (consequence(S, t, e) || noun_modifier(S, t)) return false;
     int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
     if (st < 0) return false;   /* consumed by a family verb */
     c->status = st;
@@ -730,8 +814,10 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
     if (!c->nsrc) return false;
     c->recip = e->recip || between;
+    bool each_other = reciprocal_pronoun(S, t);
+    if (each_other && c->nsrc >= 2) c->recip = true;
     if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
-    if (!between) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    if (!between && !(each_other && c->nsrc >= 2)) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
     if (!c->ntgt && e->needtgt) return false;
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
         /* "pledged to send aid to Sudan": the complement's target; "demanded
@@ -813,6 +899,100 @@ static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size
     return DYAD_OK;
 }
 
+/* MARK: - bare agents */
+
+/* An agent with no country of its own ("police", "protesters", "security
+ * forces"): true when its code is the role alone. */
+static bool bare_agent(const dy_mention *m) {
+    return m->kind == DY_MENTION_ACTOR && m->ent == DY_ENT_AGENT && !m->country.n && m->code.n == 3;
+}
+
+/* Roles that belong to the country they act in: a lone "police" or
+ * "opposition" is that country's.  Not the military (troops are often
+ * abroad), nor government officials (a sentence names several). */
+static bool domestic_role(dy_str r) {
+    static const char *const k[] = {"COP", "OPP", "JUD", "LEG", "PTY", "LAB", "EDU", "BUS", "MED", NULL};
+    for (const char *const *w = k; *w; w++)
+        if (dy_str_eqc(r, *w)) return true;
+    return false;
+}
+
+/* Roles a place can give a country to: "protesters in Belgrade",
+ * "civilians in Kharkiv", "officials in Kyiv"; not the military. */
+static bool local_role(dy_str r) {
+    return !dy_str_eqc(r, "MIL") && !dy_str_eqc(r, "IGO") && !dy_str_eqc(r, "SPY");
+}
+
+/* "unidentified gunmen", "unknown assailants": no one to give a country */
+static bool unidentified(const dyad_doc *doc, const dy_mention *m) {
+    static const char *const k[] = {"unidentified", "unknown", "masked", "anonymous", "suspected", NULL};
+    const dy_sentence *s = &doc->sents[m->sent];
+    uint32_t a = m->tok_start >= 2 ? m->tok_start - 2 : 0;
+    for (uint32_t i = a; i < m->tok_end && i < s->ntok; i++) {
+        dy_str f = doc->toks[s->tok0 + i].form;
+        for (const char *const *w = k; *w; w++)
+            if (dy_str_ieq(f, dy_str_c(*w))) return true;
+    }
+    return false;
+}
+
+typedef struct cset { char c[4][4]; int n; bool many; } cset;
+
+static void cset_add(cset *s, dy_str c) {
+    if (c.n != 3 || s->many) return;
+    for (int i = 0; i < s->n; i++)
+        if (!memcmp(s->c[i], c.p, 3)) return;
+    if (s->n == 4) { s->many = true; return; }
+    memcpy(s->c[s->n], c.p, 3);
+    s->c[s->n++][3] = 0;
+}
+
+static const char *cset_one(const cset *s) { return !s->many && s->n == 1 ? s->c[0] : NULL; }
+
+/* Give bare agents the country of their context, where one country only
+ * is in sight: the places of the sentence ("police in Dhaka"), else for
+ * domestic roles the actors of the sentence ("Zambian police arrested
+ * opposition figures"), else, in a sentence naming no country at all, the
+ * one country of the document so far ("... security forces raided his
+ * residence").  Several countries in sight: the agent stays bare. */
+static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
+    cset docset = {0};
+    size_t i = 0;
+    while (i < doc->nment) {
+        uint32_t si = doc->ments[i].sent;
+        size_t j = i;
+        while (j < doc->nment && doc->ments[j].sent == si) j++;
+        cset places = {0}, actors = {0};
+        for (size_t k = i; k < j; k++) {
+            const dy_mention *m = &doc->ments[k];
+            if (m->kind == DY_MENTION_PLACE) cset_add(&places, m->pcountry);
+            else if (m->kind == DY_MENTION_ACTOR && m->country.n == 3) cset_add(&actors, m->country);
+        }
+        for (size_t k = i; k < j; k++) {
+            dy_mention *m = &doc->ments[k];
+            if (!bare_agent(m) || unidentified(doc, m)) continue;
+            const char *c = NULL;
+            if (places.n && local_role(m->code)) c = cset_one(&places);
+            else if (!places.n && actors.n && domestic_role(m->code)) c = cset_one(&actors);
+            else if (!places.n && !actors.n && domestic_role(m->code)) c = cset_one(&docset);
+            if (!c) continue;
+            char buf[8];
+            memcpy(buf, c, 3);
+            memcpy(buf + 3, m->code.p, 3);
+            dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
+            dy_str cc = dy_arena_strdup(&ctx->arena, c, 3);
+            if (!code.p || !cc.p) return DYAD_ENOMEM;
+            m->code = code;
+            m->country = cc;
+        }
+        for (int k = 0; k < places.n; k++) cset_add(&docset, (dy_str){places.c[k], 3});
+        for (int k = 0; k < actors.n; k++) cset_add(&docset, (dy_str){actors.c[k], 3});
+        if (places.many || actors.many) docset.many = true;
+        i = j;
+    }
+    return DYAD_OK;
+}
+
 /* Same source, target, code and date twice in one document: keep the first. */
 static void dedup(dyad_doc *doc) {
     size_t w = 0;
@@ -842,6 +1022,7 @@ dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     doc->nevent = 0;
     if (!ctx->model || !ctx->model->lexicon) return dy_err(err, DYAD_EINVAL, "no event lexicon loaded");
     size_t cap = 0, m0 = 0;
+    if (context_countries(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     for (uint32_t si = 0; si < doc->nsent; si++) {
         dyad_status st = code_sentence(ctx, doc, si, &m0, &cap, err);
         if (st) return st;

@@ -10,7 +10,8 @@
  * Each actor is TOKENS:CODE[=NAME][@ANTECEDENT-ACTOR-INDEX]; TOKENS is an id
  * or a range of 1-based ids.  The head of the span is the token whose head
  * lies outside it.  Country is the code's first three letters when they are
- * upper-case letters; role the next three.  Sentences end at a blank line.
+ * upper-case letters; role the next three; a role alone ("MIL", "COP") is
+ * an agent with no country.  Sentences end at a blank line.
  */
 #include <stdlib.h>
 
@@ -22,6 +23,18 @@ static dy_str cut(dy_str *s, char c) {
     if (q) { s->p = q + 1; s->n -= h.n + 1; }
     else { s->p += s->n; s->n = 0; }
     return h;
+}
+
+/* The roles of data/actors/agents.txt: a code that is one of them alone
+ * is an agent with no country ("troops" → MIL). */
+static bool bare_role(dy_str c) {
+    static const char *const k[] = {"GOV", "MIL", "COP", "OPP", "CVL", "UAF", "REB", "PTY", "JUD",
+                                    "LEG", "REF", "MED", "SPY", "IGO", "NGO", "BUS", "LAB", "EDU",
+                                    "HLH", "REL", "MUS", "CHR", "JEW", "HIN", "BUD", "ELI", "CRM",
+                                    "AGR", "HRI", "RAD", "SET", "DEV", "ENV", "INS", "SEP", NULL};
+    for (const char *const *w = k; *w; w++)
+        if (!memcmp(c.p, *w, 3)) return true;
+    return false;
 }
 
 static long num(dy_str s) {
@@ -194,8 +207,14 @@ dyad_status dy_code_conllu_doc(dyad_ctx *ctx, const char *text, size_t n, const 
         m->text = (dy_str){doc->text.p + ta->cstart, tb->cend - ta->cstart};
         m->code = p->code;
         m->name = p->name.n ? p->name : m->text;
-        if (is_upper3(p->code, 0)) m->country = (dy_str){p->code.p, 3};
-        if (is_upper3(p->code, 3)) m->role = (dy_str){p->code.p + 3, 3};
+        if (p->code.n == 3 && bare_role(p->code)) {
+            /* "3:MIL": an agent with no country, as the actor stage gives */
+            m->role = p->code;
+            m->ent = DY_ENT_AGENT;
+        } else {
+            if (is_upper3(p->code, 0)) m->country = (dy_str){p->code.p, 3};
+            if (is_upper3(p->code, 3)) m->role = (dy_str){p->code.p + 3, 3};
+        }
         m->antecedent = -1;
         if (p->ante >= 0 && (size_t)p->ante < i) {
             m->antecedent = (int32_t)p->ante;
