@@ -11,6 +11,7 @@
 #include "base/model.h"
 #include "code/code.h"
 #include "harness.h"
+#include "testdoc.h"
 #include "mention/mention.h"
 
 static dyad_model *model(void) {
@@ -29,28 +30,7 @@ static dyad_model *model(void) {
 }
 
 static void expand(const char *actors, const char *compact, char *out, size_t cap) {
-    size_t n = 0;
-    n += (size_t)snprintf(out + n, cap - n, "# actors = %s\n", actors);
-    int id = 0;
-    const char *p = compact;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char line[256];
-        snprintf(line, sizeof line, "%.*s", (int)len, p);
-        p += len + (nl ? 1 : 0);
-        if (!line[0]) continue;
-        if (!strncmp(line, "--", 2)) {
-            n += (size_t)snprintf(out + n, cap - n, "\n# actors = %s\n", line + 3);
-            id = 0;
-            continue;
-        }
-        char f[5][64];
-        if (sscanf(line, "%63s %63s %63s %63s %63s", f[0], f[1], f[2], f[3], f[4]) != 5) continue;
-        n += (size_t)snprintf(out + n, cap - n, "%d\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n", ++id, f[0], f[1],
-                              f[2], f[3], f[4]);
-    }
-    snprintf(out + n, cap - n, "\n");
+    testdoc_expand(actors, compact, out, cap);
 }
 
 /* Stable order by (sentence, start) with antecedents remapped, as the
