@@ -196,6 +196,24 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
         }
         if (a >= 0) return 0;
     }
+    /* "reports of Iran arming the Taliban", "accused Pakistan of sheltering
+     * ...": a gerund with no subject of its own is done by the actor just
+     * before it (past an "of") when that actor is an of-phrase, an object
+     * or the word the gerund hangs on; the parser attaches such gerunds in
+     * many ways, often to the clause above, whose subject is someone else */
+    if (!pass && t > 0 && k->upos == DY_UPOS_VERB && k->form.n > 4 &&
+        !memcmp(k->form.p + k->form.n - 3, "ing", 3)) {
+        int32_t p = t - 1;
+        if (p > 0 && dy_sv_lemma_is(S, p, "of") && S->t[p].head == t) p--;
+        int32_t m = S->ment[p];
+        int d = S->t[p].deprel;
+        if (m >= 0 && (S->t[p].head == t || k->head == p ||
+                       (is_nmod(d) && dy_sv_has_case(S, p, "of")) || d == DY_DEP_OBJ)) {
+            out[0] = m;
+            PATH(path, "gerund-subject(%.*s)", S, p);
+            return 1;
+        }
+    }
     int32_t h = k->head;
     if (h < 0) return 0;
     switch (k->deprel) {

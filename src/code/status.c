@@ -142,6 +142,13 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
                 }
             break;
         }
+        if (d == DY_DEP_ADVCL && (S->t[h].upos == DY_UPOS_NOUN || S->t[h].upos == DY_UPOS_PROPN) &&
+            dy_sv_has_case(S, cur, "of")) {
+            /* a gerund the parser hung on a noun: "accused [Pakistan [of
+             * sheltering]advcl]" is inside the accusation */
+            cur = h;
+            continue;
+        }
         if (d == DY_DEP_ADVCL && !he) {
             /* an adverbial clause: its own cues only ("If Ankara sends ...") */
             break;

@@ -103,31 +103,48 @@ void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
 
 const char *dy_parse_model_version(const dy_parse_model *m) { return m ? m->version : "none"; }
 
-/* A sentence that reports something has a finite verb.  When the tagger
- * found none but read a word that can be a past tense (an -ed form, or seen
- * as one in training) as a participle
- * right after a noun or pronoun ("Police arrested protesters in Nairobi."
- * tagged as a noun phrase: web text has many reduced relatives), that word
- * is the past tense.  Not before "by" (a reduced passive). */
+/* Whether word i, tagged as a past participle right after a noun or
+ * pronoun, can be a past tense: a regular -ed form or one seen as VBD, and
+ * not a reduced passive ("arrested by"). */
+static bool past_after_subject(const dy_parse_model *m, const dy_pword *w, size_t n, size_t i) {
+    if (i == 0 || i + 1 >= n || w[i].xpos != m->vbn) return false;
+    uint8_t u = w[i - 1].upos;
+    if (u != DY_UPOS_NOUN && u != DY_UPOS_PROPN && u != DY_UPOS_PRON) return false;
+    if (dy_str_eq(w[i + 1].lower, DY_STR("by"))) return false;
+    /* regular verbs share the form; irregular ones must have been seen */
+    return ((w[i].amb >> (m->vbd & 63)) & 1) ||
+           (w[i].lower.n > 3 && w[i].lower.p[w[i].lower.n - 2] == 'e' && w[i].lower.p[w[i].lower.n - 1] == 'd');
+}
+
+/* A clause that reports something has a finite verb.  When the tagger
+ * found none in the sentence but read a word that can be a past tense as a
+ * participle right after a noun or pronoun ("Police arrested protesters in
+ * Nairobi." tagged as a noun phrase: web text has many reduced relatives),
+ * that word is the past tense.  The same holds in a clause coordinated
+ * after a comma: "..., and Afghan troops clashed with ...". */
 static void finite_verb(const dy_parse_model *m, dy_pword *w, size_t n) {
     if (n < 3) return;
-    for (size_t i = 0; i < n; i++) {
+    bool finite = false;
+    for (size_t i = 0; i < n && !finite; i++) {
         uint8_t x = w[i].xpos;
-        if (x == m->vbd || x == m->vbz || x == m->vbp || x == m->md) return;
+        finite = x == m->vbd || x == m->vbz || x == m->vbp || x == m->md;
     }
     for (size_t i = 1; i + 1 < n; i++) {
-        if (w[i].xpos != m->vbn) continue;
-        uint8_t u = w[i - 1].upos;
-        if (u != DY_UPOS_NOUN && u != DY_UPOS_PROPN && u != DY_UPOS_PRON) continue;
-        if (dy_str_eq(w[i + 1].lower, DY_STR("by"))) continue;
-        /* regular verbs share the form; irregular ones must have been seen */
-        bool past = ((w[i].amb >> (m->vbd & 63)) & 1) ||
-                    (w[i].lower.n > 3 && w[i].lower.p[w[i].lower.n - 2] == 'e' &&
-                     w[i].lower.p[w[i].lower.n - 1] == 'd');
-        if (!past) continue;
+        if (!past_after_subject(m, w, n, i)) continue;
+        if (finite) {
+            /* the noun phrase before it must open a clause: ", and NP" */
+            size_t j = i;
+            while (j > 0 && (w[j - 1].upos == DY_UPOS_NOUN || w[j - 1].upos == DY_UPOS_PROPN ||
+                             w[j - 1].upos == DY_UPOS_ADJ || w[j - 1].upos == DY_UPOS_DET ||
+                             w[j - 1].upos == DY_UPOS_NUM))
+                j--;
+            if (!(j >= 2 && (dy_str_eq(w[j - 1].lower, DY_STR("and")) || dy_str_eq(w[j - 1].lower, DY_STR("but"))) &&
+                  (dy_str_eq(w[j - 2].lower, DY_STR(",")) || dy_str_eq(w[j - 2].lower, DY_STR(";")))))
+                continue;
+        }
         w[i].xpos = m->vbd;
         w[i].upos = DY_UPOS_VERB;
-        return;
+        if (!finite) return;
     }
 }
 
