@@ -31,6 +31,10 @@ static inline bool dy_str_eq(dy_str a, dy_str b) {
     return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
 }
 static inline bool dy_str_eqc(dy_str a, const char *c) { return dy_str_eq(a, dy_str_c(c)); }
+static inline bool dy_str_ends(dy_str a, const char *suf) {
+    size_t k = strlen(suf);
+    return a.n >= k && memcmp(a.p + a.n - k, suf, k) == 0;
+}
 bool dy_str_ieq(dy_str a, dy_str b); /* ASCII case-insensitive */
 dy_str dy_str_trim(dy_str s);         /* ASCII and Unicode spaces */
 uint64_t dy_hash(const void *p, size_t n); /* FNV-1a 64 */

@@ -201,8 +201,7 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
      * before it (past an "of") when that actor is an of-phrase, an object
      * or the word the gerund hangs on; the parser attaches such gerunds in
      * many ways, often to the clause above, whose subject is someone else */
-    if (!pass && t > 0 && k->upos == DY_UPOS_VERB && k->form.n > 4 &&
-        !memcmp(k->form.p + k->form.n - 3, "ing", 3)) {
+    if (!pass && t > 0 && k->upos == DY_UPOS_VERB && k->form.n > 4 && dy_str_ends(k->form, "ing")) {
         int32_t p = t - 1;
         if (p > 0 && dy_sv_lemma_is(S, p, "of") && S->t[p].head == t) p--;
         int32_t m = S->ment[p];

@@ -516,10 +516,7 @@ static tval shift(const tval *base, int unit, int k) {
 
 /* MARK: - tense */
 
-static bool ends_with(const tw *w, const char *suf) {
-    size_t k = strlen(suf);
-    return w->n >= k && !memcmp(w->s + w->n - k, suf, k);
-}
+static bool ends_with(const tw *w, const char *suf) { return dy_str_ends((dy_str){w->s, w->n}, suf); }
 
 /* +1 future cue, -1 past cue, 0 none. */
 static int cue(const tw *ws, size_t nw, size_t i) {

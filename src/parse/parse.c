@@ -113,7 +113,7 @@ static bool past_after_subject(const dy_parse_model *m, const dy_pword *w, size_
     if (dy_str_eq(w[i + 1].lower, DY_STR("by"))) return false;
     /* regular verbs share the form; irregular ones must have been seen */
     return ((w[i].amb >> (m->vbd & 63)) & 1) ||
-           (w[i].lower.n > 3 && w[i].lower.p[w[i].lower.n - 2] == 'e' && w[i].lower.p[w[i].lower.n - 1] == 'd');
+           (w[i].lower.n > 3 && dy_str_ends(w[i].lower, "ed"));
 }
 
 /* A clause that reports something has a finite verb.  When the tagger
@@ -199,15 +199,17 @@ static size_t name_chunks(const dy_parse_model *m, const dy_pword *w, size_t n, 
 static bool parse_chunked(const dy_parse_model *m, dy_arena *ar, const dy_pword *w, size_t n,
                           const int32_t *chunk, size_t left, int32_t *head, uint8_t *rel) {
     dy_pword *rw = dy_arena_alloc(ar, left * sizeof *rw);
-    int32_t *keep = dy_arena_alloc(ar, left * sizeof *keep), *pos = dy_arena_alloc(ar, n * sizeof *pos);
+    int32_t *keep = dy_arena_alloc(ar, left * sizeof *keep);
     int32_t *rh = dy_arena_alloc(ar, left * sizeof *rh);
     uint8_t *rr = dy_arena_alloc(ar, left);
-    if (!rw || !keep || !pos || !rh || !rr) return false;
+    if (!rw || !keep || !rh || !rr) return false;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        pos[i] = -1;
-        if (chunk[i] >= 0 && (size_t)chunk[i] != i) continue;
-        pos[i] = (int32_t)k;
+        if (chunk[i] >= 0 && (size_t)chunk[i] != i) {
+            head[i] = chunk[i];     /* a chunk's other words hang on its last */
+            rel[i] = DY_DEP_COMPOUND;
+            continue;
+        }
         keep[k] = (int32_t)i;
         rw[k++] = w[i];
     }
@@ -216,11 +218,6 @@ static bool parse_chunked(const dy_parse_model *m, dy_arena *ar, const dy_pword 
         head[keep[r]] = rh[r] < 0 ? -1 : keep[rh[r]];
         rel[keep[r]] = rr[r];
     }
-    for (size_t i = 0; i < n; i++)
-        if (pos[i] < 0) {
-            head[i] = chunk[i];
-            rel[i] = DY_DEP_COMPOUND;
-        }
     return true;
 }
 

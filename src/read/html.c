@@ -195,6 +195,17 @@ static size_t prose(const xmlNode *n, int depth) {
     return k;
 }
 
+/* Whether a sibling of n (before or after it) is text that is not blank. */
+static bool text_beside(const xmlNode *n) {
+    const xmlNode *first = n;
+    while (first->prev) first = first->prev;
+    for (const xmlNode *s = first; s; s = s->next)
+        if (s != n && s->type == XML_TEXT_NODE && s->content &&
+            strspn((const char *)s->content, " \t\r\n") < strlen((const char *)s->content))
+            return true;
+    return false;
+}
+
 /* Whether n is an inline element inside running text (a paragraph, or text
  * around it): its words belong to the sentence whatever its class says
  * ('neighboring <a class="meta-loc">South Sudan</a>, cease'), unless the
@@ -213,13 +224,7 @@ static bool inline_in_text(const xmlNode *n) {
     const xmlNode *p = n->parent;
     if (p && p->type == XML_ELEMENT_NODE && (name_is(p, "p") || name_is(p, "li") || name_is(p, "blockquote")))
         return true;
-    for (const xmlNode *s = n->prev; s; s = s->prev)
-        if (s->type == XML_TEXT_NODE && s->content && strspn((const char *)s->content, " \t\r\n") < strlen((const char *)s->content))
-            return true;
-    for (const xmlNode *s = n->next; s; s = s->next)
-        if (s->type == XML_TEXT_NODE && s->content && strspn((const char *)s->content, " \t\r\n") < strlen((const char *)s->content))
-            return true;
-    return false;
+    return text_beside(n);
 }
 
 /* Remove boilerplate from the tree.  An element junked only by its class or
