@@ -6,12 +6,13 @@ Scores are word-level precision/recall/F1 of the cleaned text against the
 expected article text, as bags of words (lowercased \\w+ tokens, counted with
 multiplicity), averaged over pages (macro); a page that fails to read scores 0.
 
-usage: bench/html_extract.py [DYAD_BIN] [CORPUS_HTML_DIR] [-v]
+usage: bench/html_extract.py [DYAD_BIN] [CORPUS_HTML_DIR] [-v [--all]]
 """
 import collections, gzip, json, os, re, subprocess, sys, tempfile
 
 args = [a for a in sys.argv[1:] if not a.startswith("-")]
 verbose = "-v" in sys.argv
+every = "--all" in sys.argv  # with -v: every page, not the 15 worst
 dyad = args[0] if args else "build/dyad"
 root = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), "../../shared/corpus/html")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -39,7 +40,7 @@ def report(name, rows):
     fails = sum(1 for r in rows if r[4])
     print(f"{name}: {n} pages, precision {p:.3f}, recall {rc:.3f}, F1 {f:.3f}, failed {fails}")
     if verbose:
-        for r in sorted(rows, key=lambda r: r[3])[:15]:
+        for r in sorted(rows, key=lambda r: r[3])[:None if every else 15]:
             print(f"   {r[3]:.3f} P{r[1]:.2f} R{r[2]:.2f} {r[0]} {r[5][:80]}")
 
 rows = []

@@ -91,7 +91,8 @@ static const char *const junk_words[] = {
     "rail", "teaser", "carousel", "gallery", "video", "player", "nav", "menu", "header",
     "footer", "copyright", "timestamp", "dateline", "meta", "login", "register", "overlay",
     "offscreen", "donate", "inline-ad", "ad-", "ads", "adslot", "dfp", "gpt",
-    "newsletters", "bottom-of-article", "after-article", "episode", "podcast", NULL};
+    "newsletters", "bottom-of-article", "after-article", "episode", "podcast", "tooltip",
+    "popover", "hovercard", NULL};
 /* words that keep an element even if a junk word matched */
 static const char *const keep_words[] = {"article-body", "articlebody", "story-body",
                                          "storybody", "post-body", "entry-content",
@@ -104,13 +105,28 @@ static const char *const bad_words[] = {"comment", "meta", "footer", "footnote",
                                         "sponsor", "share", "related", "promo", "widget",
                                         "masthead", "media", "outbrain", "shoutbox", NULL};
 
+/* The class and id of n, lowercased, '_' as '-', and a camelCase word
+ * boundary as '-' ("newsCaption" reads as "news-caption"). */
 static void class_id(const xmlNode *n, char *buf, size_t cap) {
     const char *c = attr(n, "class"), *i = attr(n, "id");
-    int k = snprintf(buf, cap, "%s %s", c ? c : "", i ? i : "");
-    if (k < 0) buf[0] = 0;
-    for (char *p = buf; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
-        else if (*p == '_') *p = '-';
+    if (!c) c = "";
+    if (!i) i = "";
+    size_t k = 0;
+    for (int part = 0; part < 2; part++) {
+        const char *s = part ? i : c;
+        if (part && k + 1 < cap) buf[k++] = ' ';
+        for (const char *p = s; *p && k + 2 < cap; p++) {
+            char ch = *p;
+            if (ch >= 'A' && ch <= 'Z') {
+                if (p > s && p[-1] >= 'a' && p[-1] <= 'z') buf[k++] = '-';
+                ch = (char)(ch + 32);
+            } else if (ch == '_') {
+                ch = '-';
+            }
+            buf[k++] = ch;
+        }
+    }
+    buf[k] = 0;
 }
 
 static bool any_word(const char *s, const char *const *words, bool prefix) {
@@ -251,6 +267,40 @@ static void prune(xmlNode *n, int depth) {
             xmlFreeNode(c);
         } else if (c->type == XML_ELEMENT_NODE) {
             prune(c, depth + 1);
+        }
+        c = next;
+    }
+}
+
+/* Links under n (not counting n itself). */
+static size_t count_links(const xmlNode *n, int depth) {
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c && depth < 200; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) k += name_is(c, "a") + count_links(c, depth + 1);
+    return k;
+}
+
+/* Remove hover cards: a span (or other inline element that is no link)
+ * made only of several links, hidden inside a sentence until the reader
+ * points at a name ('Rep. <a>Ilhan Omar</a><span class=rollover-block>
+ * <a>headline</a> <a>headline</a> <a>MORE</a></span> (D-Minn.)').  Their
+ * headlines are no part of the article and their link text makes the
+ * article look like a link list.  Bottom-up, so the name around the card
+ * stays. */
+static void drop_link_cards(xmlNode *n, int depth) {
+    xmlNode *c = n->children;
+    while (c && depth < 200) {
+        xmlNode *next = c->next;
+        if (c->type == XML_ELEMENT_NODE) {
+            drop_link_cards(c, depth + 1);
+            if (name_is(c, "span") && count_links(c, depth) >= 2) {
+                meas m = {0, 0, 0};
+                measure(c, false, &m, depth);
+                if (m.chars >= 60 && m.link_chars * 10 >= m.chars * 9) {
+                    xmlUnlinkNode(c);
+                    xmlFreeNode(c);
+                }
+            }
         }
         c = next;
     }
@@ -595,6 +645,35 @@ static xmlNode *best_candidate(hx *H) {
         H->score[i] = s;
         if (!best || s > bs) { best = n; bs = s; }
     }
+    /* An article split over several containers (one per paragraph group,
+     * with ads between): when three of the five best other containers
+     * scoring at least 3/4 of the best lie under one close ancestor, that
+     * ancestor is the article. */
+    if (best) {
+        xmlNode *top[5];
+        double ts[5];
+        size_t nt = 0;
+        for (size_t i = 0; i < H->nn; i++) {
+            double s = H->score[i];
+            if (H->nodes[i] == best || s < bs * 0.75) continue;
+            size_t k = nt < 5 ? nt++ : 5;
+            while (k > 0 && ts[k - 1] < s) {
+                if (k < 5) { top[k] = top[k - 1]; ts[k] = ts[k - 1]; }
+                k--;
+            }
+            if (k < 5) { top[k] = H->nodes[i]; ts[k] = s; }
+        }
+        xmlNode *a = best->parent;
+        for (int lvl = 0; nt >= 3 && a && a->type == XML_ELEMENT_NODE && lvl < 6;
+             lvl++, a = a->parent) {
+            if (name_is(a, "body")) break;
+            size_t inside = 0;
+            for (size_t k = 0; k < nt; k++)
+                for (const xmlNode *u = top[k]->parent; u; u = u->parent)
+                    if (u == a) { inside++; break; }
+            if (inside >= 3) { best = a; break; }
+        }
+    }
     return best;
 }
 
@@ -643,6 +722,7 @@ dyad_status dy_html_extract(dyad_ctx *ctx, dyad_doc *doc, const char *p, size_t 
     for (xmlNode *c = root->children; c; c = c->next)
         if (name_is(c, "body")) body = c;
     prune(body, 0);
+    drop_link_cards(body, 0);
     score_tree(&H, body, 0);
     xmlNode *best = H.oom ? NULL : best_candidate(&H);
     if (!best) best = body;

@@ -119,3 +119,59 @@ TEST(read_html_article) {
     CHECK_EQ_INT(st, DYAD_EINPUT);
     dyad_ctx_free(ctx);
 }
+
+/* An article split over one container per paragraph group with ads between
+ * (the Telegraph layout): the whole article is read, not the best part. */
+static const char split_page[] =
+    "<html><body><div class=\"page\"><nav><a href=\"/\">Home</a></nav><div class=\"wrap\">"
+    "<div class=\"block\"><div class=\"component-content\">"
+    "<p>Zimbabwe's army said on Wednesday it had taken custody of President Robert Mugabe, his wife and two ministers, in what it called a targeted operation.</p>"
+    "<p>Troops and armoured vehicles blocked the roads to the main government offices, parliament and the courts in central Harare, witnesses said.</p></div></div>"
+    "<div class=\"ad-slot\">Advertisement</div>"
+    "<div class=\"block\"><div class=\"component-content\">"
+    "<p>South Africa's president, Jacob Zuma, said he had spoken to Mugabe, who told him he was confined to his home but was fine, and sent envoys to Harare.</p>"
+    "<p>The African Union said the takeover seemed like a coup and demanded that constitutional order be restored at once in the country.</p></div></div>"
+    "<div class=\"ad-slot\">Advertisement</div>"
+    "<div class=\"block\"><div class=\"component-content\">"
+    "<p>The United States embassy in Harare closed to the public and urged American citizens to shelter in place, in a statement issued overnight.</p>"
+    "<p>Britain, the former colonial power, said it was monitoring the situation closely and called for calm and restraint from all sides.</p></div></div>"
+    "<div class=\"block\"><div class=\"component-content\">"
+    "<p>Analysts said the move, which followed the sacking of the vice president, settled a long struggle over who would succeed the 93-year-old leader.</p>"
+    "<p>Mugabe has ruled Zimbabwe since independence from Britain in 1980, and had said he would stand again in elections due next year.</p></div></div>"
+    "</div></div></body></html>";
+
+/* A hover card inside a sentence: its headlines go, the name stays. */
+static const char card_page[] =
+    "<html><body><article><div class=\"field-items\">"
+    "<p>A New York man pleaded guilty to charges he threatened to kill Rep. <span class=\"people\">"
+    "<a href=\"/people/omar\">Ilhan Omar</a><span class=\"people-block\"><span>"
+    "<a href=\"/a\">Progressives oppose funding bill over surveillance authority rider</a> "
+    "<a href=\"/b\">Omar asks court to apply compassion in sentencing man convicted of threats</a> "
+    "<a href=\"/c\">MORE</a></span></span></span> (D-Minn.), the office announced Monday.</p>"
+    "<p>Patrick Carlineo Jr., 55, could face up to 10 years in prison after pleading guilty to threatening to assault and murder a U.S. official.</p>"
+    "<p>His attorney said in a statement that her client did not intend to cause harm and had taken responsibility for his language.</p>"
+    "</div></article></body></html>";
+
+TEST(read_html_split_article_and_cards) {
+    dyad_ctx *ctx = dyad_ctx_new(NULL);
+    dyad_status st;
+    dyad_doc *doc = rd(ctx, DYAD_INPUT_HTML, split_page, &st);
+    CHECK_EQ_INT(st, DYAD_OK);
+    if (doc) {
+        CHECK(strstr(doc->raw.p, "taken custody of President Robert Mugabe") != NULL);
+        CHECK(strstr(doc->raw.p, "demanded that constitutional order") != NULL);
+        CHECK(strstr(doc->raw.p, "shelter in place") != NULL);
+        CHECK(strstr(doc->raw.p, "stand again in elections") != NULL);
+        CHECK(strstr(doc->raw.p, "Advertisement") == NULL);
+        CHECK(strstr(doc->raw.p, "Home") == NULL);
+    }
+    doc = rd(ctx, DYAD_INPUT_HTML, card_page, &st);
+    CHECK_EQ_INT(st, DYAD_OK);
+    if (doc) {
+        CHECK(strstr(doc->raw.p, "threatened to kill Rep. Ilhan Omar (D-Minn.), the office") != NULL);
+        CHECK(strstr(doc->raw.p, "surveillance") == NULL);
+        CHECK(strstr(doc->raw.p, "MORE") == NULL);
+        CHECK(strstr(doc->raw.p, "Patrick Carlineo") != NULL);
+    }
+    dyad_ctx_free(ctx);
+}
