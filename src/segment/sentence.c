@@ -11,7 +11,9 @@
  *   U.S. Inc. a.m. Jan. W.   same: "sanctions on the U.S. The move" breaks,
  *              "the U.S. Army" and "George W. Bush" do not;
  *   etc.       break before any capitalised word;
- *   Gen. Dr. No. e.g. vs.    never.
+ *   Gen. Sen. Dr. No.   only before a starter that is no number word: a
+ *              title precedes a name ("Hun Sen. The opposition" breaks);
+ *   e.g. vs.   never.
  * Sentences longer than DY_SEG_MAX_SENT_TOKENS are cut there.
  */
 #include <string.h>
@@ -69,6 +71,13 @@ static dyad_status add_sentence(dy_seg *S, uint32_t para, size_t a, size_t b, dy
     return DYAD_OK;
 }
 
+static bool number_word(const dy_token *t) {
+    static const char *const w[] = {"First", "Last", "No", "One", "Three", "Two"};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (dy_str_eqc(t->form, w[i])) return true;
+    return false;
+}
+
 dyad_status dy_seg_sentences(dy_seg *S, uint32_t para, size_t t0, size_t t1, dyad_error *err) {
     const dy_token *T = S->doc->toks;
     const uint8_t *K = S->kind;
@@ -79,7 +88,7 @@ dyad_status dy_seg_sentences(dy_seg *S, uint32_t para, size_t t0, size_t t1, dya
         size_t j = i + 1;           /* first token after the boundary candidate */
         bool brk = false;
         if (kind == DY_TK_FINAL || kind == DY_TK_FINAL_QE || kind == DY_TK_ELLIPSIS || kind == DY_TK_ABBR_END ||
-            kind == DY_TK_ABBR_INITIAL || kind == DY_TK_ABBR_ETC) {
+            kind == DY_TK_ABBR_INITIAL || kind == DY_TK_ABBR_ETC || kind == DY_TK_ABBR_TITLE) {
             bool quoted = false;
             while (j < t1 && K[j] == DY_TK_CLOSE) { j++; quoted = true; }
             size_t w = j;           /* first word after any openers and symbols */
@@ -94,6 +103,13 @@ dyad_status dy_seg_sentences(dy_seg *S, uint32_t para, size_t t0, size_t t1, dya
                     break;
                 case DY_TK_ABBR_ETC:
                     brk = capitalised(n);
+                    break;
+                case DY_TK_ABBR_TITLE:
+                    /* A title precedes a name or number, never "The" or
+                     * "He": "Prime Minister Hun Sen. The opposition" ends
+                     * at the name.  Number words may follow "No.", and "Dr. No" is a name. */
+                    brk = capitalised(n) && dy_seg_starter(n->form.p, n->form.n) &&
+                          !number_word(n);
                     break;
                 default: /* ellipsis, abbreviations that may end a sentence, initials */
                     brk = capitalised(n) && dy_seg_starter(n->form.p, n->form.n);
