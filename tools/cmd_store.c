@@ -662,7 +662,8 @@ static const char network_help[] =
     "       dyad network --db FILE [filters] [--format graphml|dot|json]\n"
     "The actor network: nodes are actor codes, edges directed dyads with event\n"
     "counts per quad class, mentions and summed Goldstein.  From event JSON\n"
-    "Lines (files or stdin; every record counts once), or from the store with\n"
+    "Lines (files or stdin; every record counts once, a repeated record id is\n"
+    "not counted again), or from the store with\n"
     "the filters of `dyad query` (de-duplicated events).  Default json.\n";
 
 static int write_net(const dy_net *n, const char *format) {

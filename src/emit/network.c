@@ -29,6 +29,7 @@ struct dy_net {
     net_edge *edges;
     size_t nedge, capedge;
     json_t *node_ix, *edge_ix;
+    json_t *seen; /* record ids already counted */
 };
 
 dy_net *dy_net_new(void) {
@@ -36,7 +37,8 @@ dy_net *dy_net_new(void) {
     if (!n) return NULL;
     n->node_ix = json_object();
     n->edge_ix = json_object();
-    if (!n->node_ix || !n->edge_ix) {
+    n->seen = json_object();
+    if (!n->node_ix || !n->edge_ix || !n->seen) {
         dy_net_free(n);
         return NULL;
     }
@@ -55,6 +57,7 @@ void dy_net_free(dy_net *n) {
     free(n->edges);
     json_decref(n->node_ix);
     json_decref(n->edge_ix);
+    json_decref(n->seen);
     free(n);
 }
 
@@ -160,6 +163,13 @@ dyad_status dy_net_add_record(dy_net *n, const json_t *rec, dyad_error *err) {
     if (!json_is_object(t)) return dy_err(err, DYAD_EINPUT, "event record target is neither null nor an actor");
     actor_from(t, &ta);
     if (!ta.code || !*ta.code) return dy_err(err, DYAD_EINPUT, "event record target without a code");
+    /* The same record read twice (a file given twice, outputs concatenated
+     * with overlap) is one record. */
+    const char *id = json_string_value(json_object_get(rec, "id"));
+    if (id) {
+        if (json_object_get(n->seen, id)) return DYAD_OK;
+        if (json_object_set_new(n->seen, id, json_true())) return dy_err(err, DYAD_ENOMEM, "out of memory");
+    }
     long quad[4] = {0};
     json_int_t qc = json_integer_value(json_object_get(rec, "quad_class"));
     if (qc >= 1 && qc <= 4) quad[qc - 1] = 1;

@@ -33,7 +33,8 @@ bool dy_net_add(dy_net *n, const dy_net_actor *src, const dy_net_actor *tgt, lon
                 long mentions, const long quad[4], double g);
 
 /* Add one event record (spec/event-record.md); records without a target
- * actor add nothing (a network has only dyads).  DYAD_EINPUT when the record
+ * actor add nothing (a network has only dyads), nor does a record whose
+ * "id" was added before.  DYAD_EINPUT when the record
  * has no source/target code or event code. */
 dyad_status dy_net_add_record(dy_net *n, const json_t *rec, dyad_error *err);
 

@@ -10,6 +10,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 j=$($d network --format json "$F/events_a.jsonl" "$F/events_b.jsonl") || fail "network json"
 echo "$j" | grep -q '{"source":"IRN","target":"AFGINSTAL","events":2,"mentions":2,"quad":\[0,2,0,0\],"goldstein":16.6,"tone":"cooperation"}' || fail "file edge: $j"
 echo "$j" | grep -q '{"id":"AFGINSTAL","name":"Taliban","country":"AFG","role":"INS","out_events":2,"in_events":4}' || fail "file node: $j"
+# The same file twice: the records' ids are counted once.
+j2=$($d network --format json "$F/events_a.jsonl" "$F/events_b.jsonl" "$F/events_a.jsonl" "$F/events_b.jsonl") || fail "network twice"
+[ "$j2" = "$j" ] || fail "a repeated record counted again: $j2"
 cat "$F/events_c.jsonl" | $d network --format dot >"$T/c.dot" || fail "stdin dot"
 grep -q '"RUSMIL" -> "UKR" \[label="1", color="#c0392b"' "$T/c.dot" || fail "dot edge: $(cat "$T/c.dot")"
 head -n 1 "$T/c.dot" | grep -q '^digraph dyad {' || fail "dot header"
