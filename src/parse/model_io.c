@@ -19,11 +19,17 @@ static inline uint32_t slot_of(uint64_t key, uint32_t tsize) {
 /* Three passes over up to 128 features so that the cache misses of the
  * lookups overlap: hash and prefetch the slots, probe them and prefetch the
  * records found, then add the records' weights. */
+static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int64_t *acc);
+
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     uint32_t idx[128];
     int64_t acc[256];           /* fixed-point sums: no conversion per weight */
     const uint32_t ts = pw->tsize;
     memset(acc, 0, pw->nclass * sizeof *acc);
+    if (pw->prec) {
+        score_packed(pw, f, nf, acc);
+        nf = 0;
+    }
     while (nf) {
         size_t m = nf < 128 ? nf : 128, nrec = 0;
         for (size_t k = 0; k < m; k++) {
@@ -54,6 +60,116 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     for (uint32_t c = 0; c < pw->nclass; c++) scores[c] += (float)acc[c];
 }
 
+/* MARK: - packed runtime copy
+ *
+ * The file's records spend 4 bytes per weight (24-bit weight, class).  The
+ * copy made at load time spends 3: a record is u16 count, the classes (u8,
+ * padded to an even count), then the weights as int16 in units of 256 (the
+ * file's weights stay under 2^23, so nothing is clipped; EWT scores are
+ * unchanged).  Scoring reads about a quarter fewer cache lines. */
+
+static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int64_t *acc) {
+    uint32_t idx[128];
+    const uint32_t ts = pw->tsize;
+    const uint32_t *slots = pw->pslots;
+    const uint16_t *prec = pw->prec;
+    while (nf) {
+        size_t m = nf < 128 ? nf : 128, nrec = 0;
+        for (size_t k = 0; k < m; k++) {
+            idx[k] = slot_of(f[k], ts);
+            __builtin_prefetch(&slots[2 * (size_t)idx[k]]);
+        }
+        for (size_t k = 0; k < m; k++) {
+            uint32_t fp = (uint32_t)(f[k] >> 32), i = idx[k];
+            for (uint32_t probe = 0; probe < ts; probe++) {
+                const uint32_t *s = &slots[2 * (size_t)i];
+                if (s[1] == UINT32_MAX) break;
+                if (s[0] == fp) {
+                    idx[nrec++] = s[1];
+                    __builtin_prefetch(prec + s[1]);
+                    __builtin_prefetch(prec + s[1] + 32);
+                    break;
+                }
+                if (++i == ts) i = 0;
+            }
+        }
+        for (size_t r = 0; r < nrec; r++) {
+            const uint16_t *e = prec + idx[r];
+            uint32_t cnt = e[0];
+            const uint8_t *cls = (const uint8_t *)(e + 1);
+            const int16_t *w = (const int16_t *)(const void *)(e + 1 + (cnt + 1) / 2);
+            for (uint32_t j = 0; j < cnt; j++) acc[cls[j]] += (int32_t)w[j] * 256;
+        }
+        f += m;
+        nf -= m;
+    }
+}
+
+/* Records sorted by entry count, largest first: the features with many
+ * classes are the frequent ones, so the hot records share pages. */
+typedef struct { uint32_t slot, cnt; } pack_ord;
+static int pack_cmp(const void *a, const void *b) {
+    const pack_ord *x = a, *y = b;
+    if (x->cnt != y->cnt) return x->cnt > y->cnt ? -1 : 1;
+    return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
+    const uint32_t ts = pw->tsize;
+    size_t nrec = 0, words = 0;
+    for (uint32_t i = 0; i < ts; i++) {
+        uint32_t off = pw->slots[2 * (size_t)i + 1];
+        if (off == UINT32_MAX) continue;
+        uint32_t cnt = pw->blob[off];
+        nrec++;
+        words += 1 + (cnt + 1) / 2 + cnt;
+    }
+    pack_ord *ord = dy_malloc(a, (nrec ? nrec : 1) * sizeof *ord);
+    uint32_t *slots = dy_malloc(a, (size_t)ts * 8);
+    uint16_t *rec = dy_malloc(a, (words ? words : 1) * 2);
+    if (!ord || !slots || !rec || words >= UINT32_MAX) {
+        dy_free(a, ord);
+        dy_free(a, slots);
+        dy_free(a, rec);
+        return false;
+    }
+    memcpy(slots, pw->slots, (size_t)ts * 8);
+    size_t k = 0;
+    for (uint32_t i = 0; i < ts; i++) {
+        uint32_t off = pw->slots[2 * (size_t)i + 1];
+        if (off != UINT32_MAX) ord[k++] = (pack_ord){i, pw->blob[off]};
+    }
+    qsort(ord, nrec, sizeof *ord, pack_cmp);
+    size_t pos = 0;
+    for (size_t r = 0; r < nrec; r++) {
+        const uint32_t *e = pw->blob + pw->slots[2 * (size_t)ord[r].slot + 1];
+        uint32_t cnt = e[0];
+        slots[2 * (size_t)ord[r].slot + 1] = (uint32_t)pos;
+        uint16_t *o = rec + pos;
+        o[0] = (uint16_t)cnt;
+        uint8_t *cls = (uint8_t *)(o + 1);
+        int16_t *w = (int16_t *)(void *)(o + 1 + (cnt + 1) / 2);
+        for (uint32_t j = 1; j <= cnt; j++) {
+            long q = lround((double)((int32_t)e[j] >> 8) / 256.0);
+            cls[j - 1] = (uint8_t)(e[j] & 0xFF);
+            w[j - 1] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+        }
+        if (cnt & 1) cls[cnt] = 0;
+        pos += 1 + (cnt + 1) / 2 + cnt;
+    }
+    dy_free(a, ord);
+    pw->pslots = slots;
+    pw->prec = rec;
+    return true;
+}
+
+void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw) {
+    dy_free(a, pw->pslots);
+    dy_free(a, pw->prec);
+    pw->pslots = NULL;
+    pw->prec = NULL;
+}
+
 bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     const unsigned char *b = p;
     if (n < 24) { *why = "weights section too short"; return false; }
@@ -77,6 +193,8 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     pw->scale = scale;
     pw->slots = (const uint32_t *)(const void *)(b + 24);
     pw->blob = pw->slots + 2 * (size_t)tsize;
+    pw->pslots = NULL;
+    pw->prec = NULL;
     uint32_t empty = 0;
     for (uint32_t i = 0; i < tsize; i++) {
         /* the records are read at random: fetch a few slots ahead */

@@ -76,6 +76,9 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
         const char *lt = dy_pm_find(ts, nts, DY_SEC_LEMMAS, &ln);
         st = dy_lemma_load(a, data_dir, lt, ln, &m->lem, err);
     }
+    /* the compact copies of the weights that scoring reads */
+    if (st == DYAD_OK && (!dy_pw_pack(a, &m->tagger.pw) || !dy_pw_pack(a, &m->parser.pw)))
+        st = dy_err(err, DYAD_ENOMEM, "out of memory loading the parser");
     if (st != DYAD_OK) {
         dy_parse_model_free(a, m);
         return st;
@@ -95,6 +98,8 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
 
 void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
     if (!m) return;
+    dy_pw_unpack(a, &m->tagger.pw);
+    dy_pw_unpack(a, &m->parser.pw);
     if (m->tbytes) munmap(m->tbytes, m->tn);
     if (m->pbytes) munmap(m->pbytes, m->pn);
     dy_lemma_free(a, m->lem);
@@ -102,6 +107,8 @@ void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
 }
 
 const char *dy_parse_model_version(const dy_parse_model *m) { return m ? m->version : "none"; }
+
+const dy_tagger *dy_parse_tagger(const dy_parse_model *m) { return &m->tagger; }
 
 /* Whether word i, tagged as a past participle right after a noun or
  * pronoun, can be a past tense: a regular -ed form or one seen as VBD, and

@@ -321,6 +321,10 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
         for (size_t i = 0; i < n; i++) cl[i] = dy_clusters_get(&p->clus, w[i].hl);
     }
     while (!terminal(&s)) {
+        /* one legal move needs no scores: SHIFT on an empty stack, the
+         * root arc when only ROOT is left in the buffer */
+        if (s.sp == 0) { apply(&s, 0); continue; }
+        if (s.b == n && s.sp == 1) { apply(&s, 1); continue; }
         size_t nf = parser_feats(&s, w, cl, f);
         memset(sc, 0, ncls * sizeof *sc);
         dy_pw_score(&p->pw, f, nf, sc);

@@ -51,12 +51,20 @@ typedef struct dy_pw {
     float scale;
     const uint32_t *slots;      /* 2 x tsize */
     const uint32_t *blob;
+    /* The runtime copy dy_pw_pack makes (NULL until then): the same slots,
+     * offsets into prec, whose records are smaller (see model_io.c). */
+    uint32_t *pslots;
+    uint16_t *prec;
 } dy_pw;
 
 /* scores[c] += weight (in fixed-point units) for every feature found. */
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores);
 /* Point pw into a serialized table; false (with why) when inconsistent. */
 bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why);
+/* Build the compact runtime copy of a viewed table (dy_pw_score uses it
+ * from then on); false when out of memory.  dy_pw_unpack frees it. */
+bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw);
+void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw);
 
 /* MARK: averaged perceptron — training */
 
@@ -203,6 +211,9 @@ size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f);
 void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n);
 void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n);
 bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char **why);
+/* The tagger of a loaded parse model (for bench_parse). */
+struct dy_parse_model;
+const dy_tagger *dy_parse_tagger(const struct dy_parse_model *m);
 /* Train on train (dev may be NULL: reports accuracy per epoch on it) and
  * write the model file; log receives progress lines (may be NULL). */
 typedef struct dy_train_opts {

@@ -162,6 +162,13 @@ TEST(weights_and_container_round_trip) {
         /* training scores use raw weights, the file averaged ones: same sign */
         CHECK((a > 0) == (q > 0) && (a < 0) == (q < 0));
     }
+    /* the packed runtime copy scores the same, to its rounding (256 units) */
+    float s3[5] = {0};
+    CHECK(dy_pw_pack(A, &pw));
+    dy_pw_score(&pw, f, 3, s3);
+    for (int c = 0; c < 5; c++) CHECK(s3[c] - s2[c] <= 3 * 128 && s2[c] - s3[c] <= 3 * 128);
+    dy_pw_unpack(A, &pw);
+    CHECK(pw.prec == NULL);
     /* wrong kind, truncation, a flipped byte, another format version */
     CHECK(!dy_pm_read(bytes, n, DY_PM_PARSER, rs, 8, &nrs, ver, why, sizeof why));
     CHECK(!dy_pm_read(bytes, n - 9, DY_PM_TAGGER, rs, 8, &nrs, ver, why, sizeof why));
