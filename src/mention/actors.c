@@ -229,6 +229,24 @@ static int pick_hit(const dy_dict *d, const aw *w, const dy_dict_hit *h, int nh,
     return best;
 }
 
+/* Whether w (the word after a surname match) continues a person's name:
+ * a capitalised proper noun that is no weekday or month, nor an institution
+ * named after its leader ("the Biden Administration"). */
+static bool first_name_here(const aw *w) {
+    static const char *const inst[] = {"administration", "government", "cabinet", "doctrine",
+                                       "plan", "camp", "campaign", "era", "regime", "foundation",
+                                       "center", "centre", "institute", "library", NULL};
+    if (w->punct || w->poss || w->cas != 1 || w->upos != DY_UPOS_PROPN) return false;
+    static const char *const months_days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", NULL};
+    for (int pass = 0; pass < 2; pass++)
+        for (const char *const *k = pass ? inst : months_days; *k; k++)
+            if (strlen(*k) == w->kn && !memcmp(*k, w->key, w->kn)) return false;
+    return true;
+}
+
 static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
                            rmatch **out) {
     rmatch *m = DY_ANEW(A, rmatch, nw + 1);
@@ -251,6 +269,9 @@ static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw
             if (nh == 0) continue;
             int b = pick_hit(d, w + i, hits, nh, date);
             if (b < 0) continue;
+            /* A surname alone followed by another name is a first name:
+             * "Attorney-General George Brandis" is not Randy George. */
+            if (hits[b].implicit && j + 1 < nw && first_name_here(w + j + 1)) continue;
             /* a lone pronoun-like word the parser calls PRON ("us", "IT") */
             if (j == i && w[i].upos == DY_UPOS_PRON) continue;
             best_end = j + 1;
