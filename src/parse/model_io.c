@@ -19,17 +19,20 @@ static inline uint32_t slot_of(uint64_t key, uint32_t tsize) {
 /* Three passes over up to 128 features so that the cache misses of the
  * lookups overlap: hash and prefetch the slots, probe them and prefetch the
  * records found, then add the records' weights. */
-static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int64_t *acc);
+static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc);
 
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     uint32_t idx[128];
     int64_t acc[256];           /* fixed-point sums: no conversion per weight */
     const uint32_t ts = pw->tsize;
-    memset(acc, 0, pw->nclass * sizeof *acc);
     if (pw->prec) {
-        score_packed(pw, f, nf, acc);
-        nf = 0;
+        int32_t acc32[256];     /* in units of 256: 2^15 per feature at most */
+        memset(acc32, 0, ((pw->nclass + 7) & ~7u) * sizeof *acc32);
+        score_packed(pw, f, nf, acc32);
+        for (uint32_t c = 0; c < pw->nclass; c++) scores[c] += (float)acc32[c] * 256.0f;
+        return;
     }
+    memset(acc, 0, pw->nclass * sizeof *acc);
     while (nf) {
         size_t m = nf < 128 ? nf : 128, nrec = 0;
         for (size_t k = 0; k < m; k++) {
@@ -63,14 +66,23 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
 /* MARK: - packed runtime copy
  *
  * The file's records spend 4 bytes per weight (24-bit weight, class).  The
- * copy made at load time spends 3: a record is u16 count, the classes (u8,
- * padded to an even count), then the weights as int16 in units of 256 (the
- * file's weights stay under 2^23, so nothing is clipped; EWT scores are
- * unchanged).  Scoring reads about a quarter fewer cache lines. */
+ * copy made at load time spends 3: a record is a u16 count, the classes
+ * (u8, padded to an even count), then the weights as int16 in units of 256
+ * (the file's weights stay under 2^23, so nothing is clipped; EWT scores
+ * are unchanged).  A record with weights for at least half of the classes
+ * is a dense row instead: u16 DENSE, then int16 weights for classes 0 to
+ * nclass rounded up to 8, added eight at a time.  Those few records (258
+ * of the parser's million) are the most frequent features: they carry half
+ * of the weights summed, and stay in cache. */
 
-static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int64_t *acc) {
+#define DENSE 0x8000u
+
+typedef int16_t dy_v8h __attribute__((vector_size(16)));
+typedef int32_t dy_v8i __attribute__((vector_size(32)));
+
+static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
     uint32_t idx[128];
-    const uint32_t ts = pw->tsize;
+    const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
     const uint32_t *slots = pw->pslots;
     const uint16_t *prec = pw->prec;
     while (nf) {
@@ -96,68 +108,82 @@ static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int64_t 
         for (size_t r = 0; r < nrec; r++) {
             const uint16_t *e = prec + idx[r];
             uint32_t cnt = e[0];
+            if (cnt == DENSE) {
+                for (uint32_t c = 0; c < nc8; c += 8) {
+                    dy_v8h h;
+                    dy_v8i x;
+                    memcpy(&h, e + 1 + c, sizeof h);
+                    memcpy(&x, acc + c, sizeof x);
+                    x += __builtin_convertvector(h, dy_v8i);
+                    memcpy(acc + c, &x, sizeof x);
+                }
+                continue;
+            }
             const uint8_t *cls = (const uint8_t *)(e + 1);
             const int16_t *w = (const int16_t *)(const void *)(e + 1 + (cnt + 1) / 2);
-            for (uint32_t j = 0; j < cnt; j++) acc[cls[j]] += (int32_t)w[j] * 256;
+            for (uint32_t j = 0; j < cnt; j++) acc[cls[j]] += w[j];
         }
         f += m;
         nf -= m;
     }
 }
 
-/* Records sorted by entry count, largest first: the features with many
- * classes are the frequent ones, so the hot records share pages. */
-typedef struct { uint32_t slot, cnt; } pack_ord;
-static int pack_cmp(const void *a, const void *b) {
-    const pack_ord *x = a, *y = b;
-    if (x->cnt != y->cnt) return x->cnt > y->cnt ? -1 : 1;
-    return x->slot < y->slot ? -1 : x->slot > y->slot;
+static int16_t pack_weight(uint32_t e) {
+    int32_t v = (int32_t)e >> 8;    /* |v| < 2^23: rounds half away from zero */
+    int32_t q = (v >= 0 ? v + 128 : v - 128) / 256;
+    return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
 }
 
+/* One pass over the slots (the records they point to fetched ahead), in
+ * three rounds by record size: the records with many weights are the
+ * frequent features, so the hot records share cache lines and pages. */
 bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
-    const uint32_t ts = pw->tsize;
-    size_t nrec = 0, words = 0;
-    for (uint32_t i = 0; i < ts; i++) {
-        uint32_t off = pw->slots[2 * (size_t)i + 1];
-        if (off == UINT32_MAX) continue;
-        uint32_t cnt = pw->blob[off];
-        nrec++;
-        words += 1 + (cnt + 1) / 2 + cnt;
-    }
-    pack_ord *ord = dy_malloc(a, (nrec ? nrec : 1) * sizeof *ord);
+    const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
+    /* a record of k weights takes 2 + 2k u16 in the file and at most
+     * 2 + 3k / 2 packed, or 1 + nc8 when dense (k >= nc8 / 2): the file's
+     * size is enough */
+    size_t cap = 2 * (size_t)pw->nblob + 2;
     uint32_t *slots = dy_malloc(a, (size_t)ts * 8);
-    uint16_t *rec = dy_malloc(a, (words ? words : 1) * 2);
-    if (!ord || !slots || !rec || words >= UINT32_MAX) {
-        dy_free(a, ord);
+    uint16_t *rec = dy_malloc(a, cap * 2);
+    if (!slots || !rec || cap >= UINT32_MAX) {
         dy_free(a, slots);
         dy_free(a, rec);
         return false;
     }
     memcpy(slots, pw->slots, (size_t)ts * 8);
-    size_t k = 0;
-    for (uint32_t i = 0; i < ts; i++) {
-        uint32_t off = pw->slots[2 * (size_t)i + 1];
-        if (off != UINT32_MAX) ord[k++] = (pack_ord){i, pw->blob[off]};
-    }
-    qsort(ord, nrec, sizeof *ord, pack_cmp);
     size_t pos = 0;
-    for (size_t r = 0; r < nrec; r++) {
-        const uint32_t *e = pw->blob + pw->slots[2 * (size_t)ord[r].slot + 1];
-        uint32_t cnt = e[0];
-        slots[2 * (size_t)ord[r].slot + 1] = (uint32_t)pos;
-        uint16_t *o = rec + pos;
-        o[0] = (uint16_t)cnt;
-        uint8_t *cls = (uint8_t *)(o + 1);
-        int16_t *w = (int16_t *)(void *)(o + 1 + (cnt + 1) / 2);
-        for (uint32_t j = 1; j <= cnt; j++) {
-            long q = lround((double)((int32_t)e[j] >> 8) / 256.0);
-            cls[j - 1] = (uint8_t)(e[j] & 0xFF);
-            w[j - 1] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+    for (int round = 0; round < 3; round++) {
+        uint32_t lo = round == 0 ? nc8 / 2 : round == 1 ? 16 : 0;
+        uint32_t hi = round == 0 ? UINT32_MAX : round == 1 ? nc8 / 2 : 16;
+        for (uint32_t i = 0; i < ts; i++) {
+            if (i + 16 < ts && slots[2 * (size_t)(i + 16) + 1] != UINT32_MAX)
+                __builtin_prefetch(pw->blob + pw->slots[2 * (size_t)(i + 16) + 1]);
+            uint32_t off = pw->slots[2 * (size_t)i + 1];
+            if (off == UINT32_MAX) continue;
+            const uint32_t *e = pw->blob + off;
+            uint32_t cnt = e[0];
+            if (cnt < lo || cnt >= hi) continue;
+            slots[2 * (size_t)i + 1] = (uint32_t)pos;
+            uint16_t *o = rec + pos;
+            if (2 * cnt >= nc8) {
+                o[0] = DENSE;
+                int16_t *w = (int16_t *)(void *)(o + 1);
+                memset(w, 0, nc8 * 2);
+                for (uint32_t j = 1; j <= cnt; j++) w[e[j] & 0xFF] = pack_weight(e[j]);
+                pos += 1 + nc8;
+                continue;
+            }
+            o[0] = (uint16_t)cnt;
+            uint8_t *cls = (uint8_t *)(o + 1);
+            int16_t *w = (int16_t *)(void *)(o + 1 + (cnt + 1) / 2);
+            for (uint32_t j = 1; j <= cnt; j++) {
+                cls[j - 1] = (uint8_t)(e[j] & 0xFF);
+                w[j - 1] = pack_weight(e[j]);
+            }
+            if (cnt & 1) cls[cnt] = 0;
+            pos += 1 + (cnt + 1) / 2 + cnt;
         }
-        if (cnt & 1) cls[cnt] = 0;
-        pos += 1 + (cnt + 1) / 2 + cnt;
     }
-    dy_free(a, ord);
     pw->pslots = slots;
     pw->prec = rec;
     return true;
