@@ -83,6 +83,15 @@ static int32_t prep_dep(const dy_sent_view *S, int32_t t, dy_str prep, int32_t a
 /* The actor mention naming the noun phrase headed by tok: a mention over the
  * token itself, else one in its modifiers (compound, amod, possessor, flat,
  * appos, "of"-nmod), breadth first, two levels deep. */
+static bool bare_agent(const dy_mention *m);
+
+/* A role word used as an adjective ("military exercises", "military aid")
+ * describes the thing, it names no actor. */
+static bool adj_role(const dy_sent_view *S, int32_t c) {
+    return S->t[c].deprel == DY_DEP_AMOD && S->t[c].upos == DY_UPOS_ADJ && S->ment[c] >= 0 &&
+           bare_agent(&S->doc->ments[S->ment[c]]);
+}
+
 int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
     if (tok < 0) return -1;
     if (S->ment[tok] >= 0) return S->ment[tok];
@@ -97,7 +106,7 @@ int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
             bool ok = d == DY_DEP_COMPOUND || d == DY_DEP_AMOD || d == DY_DEP_NMOD_POSS ||
                       d == DY_DEP_FLAT || d == DY_DEP_APPOS ||
                       (is_nmod(d) && dx == 0 && dy_sv_has_case(S, c, "of"));
-            if (!ok) continue;
+            if (!ok || adj_role(S, c)) continue;
             if (S->ment[c] >= 0) return S->ment[c];
             if (dx + 1 < 2 && nq < 32) q[nq] = c, depth[nq++] = dx + 1;
         }
@@ -122,7 +131,6 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
 }
 
 static int32_t agent_of(const dy_sent_view *S, int32_t t);
-static bool bare_agent(const dy_mention *m);
 
 /* The object of a cooperative, material or force-posture act is the
  * source's own means, not a target when it is bare "troops", "forces",
@@ -451,7 +459,11 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
          * reciprocal nouns ("signed a treaty with", "violated the ceasefire
          * with") */
         const dy_lex_entry *oe = o >= 0 && S->entry[o] >= 0 ? &S->lx->ents[S->entry[o]] : NULL;
-        if (o >= 0 && (!oe || oe->role == DY_ROLE_TOPIC || oe->recip))
+        /* an entry that names its object makes verb and object one
+         * predicate: "imposed sanctions on Russia", "cut aid to Niger",
+         * "lodged a protest with Canada" (specific objects, not "*") */
+        bool named_obj = e->has_obj && !e->obj.any;
+        if (o >= 0 && (!oe || oe->role == DY_ROLE_TOPIC || oe->recip || named_obj))
             for (const char *const *w = TARGET_PREPS; *w; w++) {
                 int32_t p = prep_dep(S, o, dy_str_c(*w), -1);
                 if (p >= 0 && (n = actors_of(S, p, out, max))) {
@@ -550,7 +562,7 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
         int d = S->t[c].deprel;
         if (d == DY_DEP_NMOD_POSS || d == DY_DEP_AMOD || d == DY_DEP_COMPOUND || d == DY_DEP_DET_POSS) {
-            if ((n = actors_of(S, c, out, max))) {
+            if (!adj_role(S, c) && (n = actors_of(S, c, out, max))) {
                 PATH(path, "%.*s-modifier", S, c);
                 return n;
             }
