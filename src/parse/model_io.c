@@ -19,7 +19,6 @@ static inline uint32_t slot_of(uint64_t key, uint32_t tsize) {
 /* Three passes over up to 128 features so that the cache misses of the
  * lookups overlap: hash and prefetch the slots, probe them and prefetch the
  * records found, then add the records' weights. */
-static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc);
 
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     uint32_t idx[128];
@@ -28,7 +27,7 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     if (pw->prec) {
         int32_t acc32[256];     /* in units of 256: 2^15 per feature at most */
         memset(acc32, 0, ((pw->nclass + 7) & ~7u) * sizeof *acc32);
-        score_packed(pw, f, nf, acc32);
+        dy_pw_add(pw, f, nf, acc32);
         for (uint32_t c = 0; c < pw->nclass; c++) scores[c] += (float)acc32[c] * 256.0f;
         return;
     }
@@ -80,7 +79,7 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
 typedef int16_t dy_v8h __attribute__((vector_size(16)));
 typedef int32_t dy_v8i __attribute__((vector_size(32)));
 
-static void score_packed(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
+void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
     uint32_t idx[128];
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
     const uint32_t *slots = pw->pslots;

@@ -195,8 +195,11 @@ static inline uint32_t clus_at(const pstate *s, const uint32_t *cl, int32_t i) {
 }
 
 /* Features of the state; cl (may be NULL: no word-class features) gives
- * each word's (fine + 1) << 16 | (coarse + 1) class, 0 = none. */
-static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f) {
+ * each word's (fine + 1) << 16 | (coarse + 1) class, 0 = none.  The
+ * features of the buffer's words alone go to fb (when wantb): they only
+ * change when the buffer moves, so the runtime sums them once per word. */
+static size_t feats_split(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f, uint64_t *fb,
+                          size_t *nfb, bool wantb) {
     int32_t is0 = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
     int32_t is1 = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
     int32_t is2 = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
@@ -215,16 +218,21 @@ static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *c
     uint64_t s0ls = is0 >= 0 ? s->lset[is0] : 1ULL << 63, s0rs = is0 >= 0 ? s->rset[is0] : 1ULL << 63;
     uint64_t b0ls = s->lset[ib0];
     uint64_t s1rs = is1 >= 0 ? s->rset[is1] : 1ULL << 63;
-    size_t k = 0;
-#define F1(a) f[k] = dy_feat3((uint32_t)k + 1, (a), 0, 0), k++
-#define F2(a, b) f[k] = dy_feat3((uint32_t)k + 1, (a), (b), 0), k++
-#define F3(a, b, c) f[k] = dy_feat3((uint32_t)k + 1, (a), (b), (c)), k++
+    size_t k = 0, kb = 0;
+    uint32_t t = 0;             /* template id: its place in this list */
+#define F1(a) f[k++] = dy_feat3(++t, (a), 0, 0)
+#define F2(a, b) f[k++] = dy_feat3(++t, (a), (b), 0)
+#define F3(a, b, c) f[k++] = dy_feat3(++t, (a), (b), (c))
+    /* B: templates of the buffer's words alone (not b0's dependents) */
+#define B1(a) (++t, wantb ? (void)(fb[kb++] = dy_feat3(t, (a), 0, 0)) : (void)0)
+#define B2(a, b) (++t, wantb ? (void)(fb[kb++] = dy_feat3(t, (a), (b), 0)) : (void)0)
+#define B3(a, b, c) (++t, wantb ? (void)(fb[kb++] = dy_feat3(t, (a), (b), (c))) : (void)0)
     /* unigrams */
     F1(s0.w); F1(s0.t); F2(s0.w, s0.t);
     F1(s1.w); F1(s1.t); F2(s1.w, s1.t);
-    F1(b0.w); F1(b0.t); F2(b0.w, b0.t);
-    F1(b1.w); F1(b1.t); F2(b1.w, b1.t);
-    F1(b2.w); F1(b2.t); F1(s2.t); F2(s2.w, s2.t);
+    B1(b0.w); B1(b0.t); B2(b0.w, b0.t);
+    B1(b1.w); B1(b1.t); B2(b1.w, b1.t);
+    B1(b2.w); B1(b2.t); F1(s2.t); F2(s2.w, s2.t);
     /* children */
     F1(s0l.w); F2(s0l.t, s0l.l); F1(s0l.l);
     F1(s0r.w); F2(s0r.t, s0r.l); F1(s0r.l);
@@ -233,12 +241,12 @@ static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *c
     F1(b0l.w); F2(b0l.t, b0l.l); F1(b0l.l); F2(b0l2.t, b0l2.l);
     /* pairs */
     F3(s0.w, s0.t, b0.w ^ ((uint64_t)b0.t << 48)); F3(s0.w, s0.t, b0.w); F3(s0.w, b0.w, b0.t);
-    F3(s0.w, s0.t, b0.t); F3(s0.t, b0.w, b0.t); F2(s0.w, b0.w); F2(s0.t, b0.t); F2(b0.t, b1.t);
+    F3(s0.w, s0.t, b0.t); F3(s0.t, b0.w, b0.t); F2(s0.w, b0.w); F2(s0.t, b0.t); B2(b0.t, b1.t);
     F3(s1.w, s1.t, s0.w ^ ((uint64_t)s0.t << 48)); F2(s1.w, s0.w); F2(s1.t, s0.t);
     F3(s1.w, s1.t, s0.t); F3(s1.t, s0.w, s0.t); F3(s1.w, s0.w, s0.t); F3(s1.w, s1.t, s0.w);
-    F2(s0.w, b1.t); F2(b0.w, b1.t); F2(s1.t, b0.t); F2(s1.w, b0.w);
+    F2(s0.w, b1.t); B2(b0.w, b1.t); F2(s1.t, b0.t); F2(s1.w, b0.w);
     /* triples of tags */
-    F3(b0.t, b1.t, b2.t); F3(s0.t, b0.t, b1.t); F3(s1.t, s0.t, b0.t); F3(s0.t, s0l.t, b0.t);
+    B3(b0.t, b1.t, b2.t); F3(s0.t, b0.t, b1.t); F3(s1.t, s0.t, b0.t); F3(s0.t, s0l.t, b0.t);
     F3(s0.t, s0r.t, b0.t); F3(s0.t, b0.t, b0l.t); F3(s0.t, s0l.t, s0l2.t); F3(s0.t, s0r.t, s0r2.t);
     F3(b0.t, b0l.t, b0l2.t); F3(s1.t, s0.t, s0l.t); F3(s1.t, s0.t, s0r.t); F3(s1.t, s1r.t, s0.t);
     F3(s1.t, s1l.t, s0.t); F3(s2.t, s1.t, s0.t); F3(s1.t, s0.t, b1.t);
@@ -253,14 +261,14 @@ static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *c
     F2(s0.w, s0ls); F2(s0.t, s0ls); F2(s0.w, s0rs); F2(s0.t, s0rs); F2(b0.w, b0ls); F2(b0.t, b0ls);
     F3(s1.t, s1rs, s0.t); F3(s0.t, s0ls, s0rs);
     /* suffix/prefix of the top words */
-    F2(is0 >= 0 ? w[is0].hsuf[2] : NONE_W, s0.t); F2((size_t)ib0 < s->n ? w[ib0].hsuf[2] : NONE_W, b0.t);
+    F2(is0 >= 0 ? w[is0].hsuf[2] : NONE_W, s0.t); B2((size_t)ib0 < s->n ? w[ib0].hsuf[2] : NONE_W, b0.t);
     F3(is0 >= 0 ? w[is0].hsuf[1] : NONE_W, (size_t)ib0 < s->n ? w[ib0].hsuf[1] : NONE_W, s0.t ^ (b0.t << 16));
     if (cl) {
         uint32_t cs0 = clus_at(s, cl, is0), cs1 = clus_at(s, cl, is1), cb0 = clus_at(s, cl, ib0);
         uint32_t cb1 = clus_at(s, cl, ib1);
         uint32_t fs0 = cs0 >> 16, fs1 = cs1 >> 16, fb0 = cb0 >> 16, fb1 = cb1 >> 16;
         uint32_t ks0 = cs0 & 0xFFFF, ks1 = cs1 & 0xFFFF, kb0 = cb0 & 0xFFFF, kb1 = cb1 & 0xFFFF;
-        F2(fs0, s0.t); F2(fb0, b0.t); F2(fs1, s1.t); F2(fb1, b1.t);
+        F2(fs0, s0.t); B2(fb0, b0.t); F2(fs1, s1.t); B2(fb1, b1.t);
         F2(fs0, fb0); F3(fs0, s0.t, b0.t); F3(s0.t, fb0, b0.t);
         F2(fs1, fs0); F3(fs1, s1.t, s0.t); F3(s1.t, fs0, s0.t);
         F3(ks0, kb0, kb1); F3(ks1, ks0, kb0); F3(ks0, kb0, d0);
@@ -268,7 +276,19 @@ static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *c
 #undef F1
 #undef F2
 #undef F3
+#undef B1
+#undef B2
+#undef B3
+    *nfb = kb;
     return k;
+}
+
+/* All the features (for training). */
+static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f) {
+    uint64_t fb[PARSER_MAXF];
+    size_t nb, k = feats_split(s, w, cl, f, fb, &nb, true);
+    memcpy(f + k, fb, nb * sizeof *fb);
+    return k + nb;
 }
 
 /* MARK: - runtime */
@@ -311,9 +331,11 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
     pstate s;
     if (!state_alloc(&s, ar, n)) return false;
     state_init(&s);
-    uint64_t f[PARSER_MAXF];
+    uint64_t f[PARSER_MAXF], fb[PARSER_MAXF];
     float sc[256];
-    uint32_t ncls = p->pw.nclass;
+    int32_t accb[256], acc[256];    /* packed tables: sums in units of 256 */
+    uint32_t ncls = p->pw.nclass, nc8 = (ncls + 7) & ~7u;
+    size_t lastb = SIZE_MAX;
     uint32_t *cl = NULL;
     if (p->clus.size) {
         cl = dy_arena_alloc(ar, (n + 1) * sizeof *cl);
@@ -325,9 +347,21 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
          * root arc when only ROOT is left in the buffer */
         if (s.sp == 0) { apply(&s, 0); continue; }
         if (s.b == n && s.sp == 1) { apply(&s, 1); continue; }
-        size_t nf = parser_feats(&s, w, cl, f);
-        memset(sc, 0, ncls * sizeof *sc);
-        dy_pw_score(&p->pw, f, nf, sc);
+        size_t nb, nf = feats_split(&s, w, cl, f, fb, &nb, s.b != lastb);
+        if (p->pw.prec) {
+            if (s.b != lastb) {
+                memset(accb, 0, nc8 * sizeof *accb);
+                dy_pw_add(&p->pw, fb, nb, accb);
+                lastb = s.b;
+            }
+            memcpy(acc, accb, nc8 * sizeof *acc);
+            dy_pw_add(&p->pw, f, nf, acc);
+            for (uint32_t c = 0; c < ncls; c++) sc[c] = (float)acc[c] * 256.0f;
+        } else {
+            memcpy(f + nf, fb, nb * sizeof *fb);
+            memset(sc, 0, ncls * sizeof *sc);
+            dy_pw_score(&p->pw, f, nf + nb, sc);
+        }
         uint32_t c = best_legal(&s, sc, ncls);
         if (c == UINT32_MAX) return false;
         apply(&s, c);

@@ -65,6 +65,9 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why);
  * from then on); false when out of memory.  dy_pw_unpack frees it. */
 bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw);
 void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw);
+/* Packed tables only: add the features' weights, in units of 256 (score =
+ * 256 x sum), to acc[0 .. nclass rounded up to 8). */
+void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc);
 
 /* MARK: averaged perceptron — training */
 
