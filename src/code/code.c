@@ -622,6 +622,18 @@ static bool same_code(const dyad_doc *doc, int32_t a, int32_t b) {
     return dy_str_eq(doc->ments[a].code, doc->ments[b].code);
 }
 
+/* Consulting (04, but mediation 045 is between others), diplomatic and
+ * material cooperation (05, 06) and a bare demand (100) are done with or
+ * to someone: with no target actor found, the sentence named the partner
+ * in a way the coder did not resolve, and on the untuned hold-outs such
+ * events were mostly wrong (a noun in background, a misparse).  Other
+ * codes (statements, intentions, "demanded the release of", protests,
+ * force) often have no named target. */
+static bool needs_partner(const char *code) {
+    if (code[0] == '0') return (code[1] == '4' && code[2] != '5') || code[1] == '5' || code[1] == '6';
+    return !strcmp(code, "100");
+}
+
 static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
                               const cand *c, int32_t src, int32_t tgt, dyad_error *err) {
     if (!doc->ments[src].code.n) return DYAD_OK;           /* no coded source, no event */
@@ -629,6 +641,7 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
     if (bare_agent(&doc->ments[src])) return DYAD_OK;
     if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt))) tgt = -1;
     if (tgt >= 0 && src == tgt) return DYAD_OK;
+    if (tgt < 0 && needs_partner(c->code)) return DYAD_OK;
     if (doc->nevent == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
         dy_event *p = dy_arena_grow(&ctx->arena, doc->events, doc->nevent, nc, sizeof *p);
