@@ -149,10 +149,47 @@ static bool own_means(const dy_sent_view *S, const dy_lex_entry *e, const int32_
     return n > 0;
 }
 
+/* Actors of a target phrase: a role with no country ("civilians",
+ * "the minister", "both governments") is no target of its own, so the
+ * search goes on to a named state ("sanctions on Belarus over the migrant
+ * crisis"); with none, the event has no target. */
+static int tgt_actors(const dy_sent_view *S, int32_t tok, int32_t *out, int max) {
+    int n = actors_of(S, tok, out, max), w = 0;
+    for (int i = 0; i < n; i++)
+        if (!bare_agent(&S->doc->ments[out[i]])) out[w++] = out[i];
+    return w;
+}
+
 /* Passive: an aux:pass, or a passive subject with a "by" agent (a verb with
  * nsubj:pass and neither is a parser slip: "Brazil negotiated with Poland"). */
+static bool xpos_is(const dy_token *k, const char *x) {
+    return k->xpos < dy_xpos_count && !strcmp(dy_xpos_names[k->xpos], x);
+}
+
+/* A past participle describing a noun: "a journalist [arrested]acl over
+ * his interviews", "released a journalist [detained]xcomp over ...".  The
+ * noun is its patient (returned), the source only a "by" agent.  Not a
+ * headline-style clause the parser hung on its subject: "[Somali
+ * troops]root fought with al-Shabaab". */
+static int32_t participle_patient(const dy_sent_view *S, int32_t t) {
+    const dy_token *k = &S->t[t];
+    if (!xpos_is(k, "VBN") || dy_sv_child(S, t, DY_DEP_AUX) >= 0 || dy_sv_child(S, t, DY_DEP_MARK) >= 0)
+        return -1;
+    int32_t h = k->head;
+    if (h < 0) return -1;
+    if (k->deprel == DY_DEP_ACL) return S->t[h].head >= 0 ? h : -1;
+    if (k->deprel == DY_DEP_XCOMP && S->t[h].upos == DY_UPOS_VERB) {
+        int32_t o = dy_sv_child(S, h, DY_DEP_OBJ);
+        return o >= 0 && o < t ? o : -1;
+    }
+    return -1;
+}
+
 static bool is_passive(const dy_sent_view *S, int32_t t) {
     if (dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0) return true;
+    /* a past participle modifying a noun: "a journalist [arrested]acl over
+     * his interviews", "people accused of crimes" — the noun is its patient */
+    if (participle_patient(S, t) >= 0) return true;
     if (dy_sv_child(S, t, DY_DEP_NSUBJ_PASS) < 0) return false;
     return agent_of(S, t) >= 0;
 }
@@ -202,7 +239,7 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
             PATH(path, "obl:agent(%.*s)", S, t);
             return n;
         }
-        if (a >= 0) return 0;
+        if (a >= 0 || participle_patient(S, t) >= 0) return 0;
     }
     /* "reports of Iran arming the Taliban", "accused Pakistan of sheltering
      * ...": a gerund with no subject of its own is done by the actor just
@@ -436,14 +473,14 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
     for (int i = 0; i < e->npreps; i++)
         for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0; p = prep_dep(S, t, e->preps[i].prep, p))
-            if ((n = actors_of(S, p, out, max))) {
+            if ((n = tgt_actors(S, p, out, max))) {
                 PATH(path, "%.*s", S, p);
                 return n;
             }
     for (const char *const *w = TARGET_PREPS; *w; w++) {
         dy_str prep = dy_str_c(*w);
         for (int32_t p = prep_dep(S, t, prep, -1); p >= 0; p = prep_dep(S, t, prep, p))
-            if ((n = actors_of(S, p, out, max))) {
+            if ((n = tgt_actors(S, p, out, max))) {
                 size_t l = strlen(path);
                 snprintf(path + l, DY_PATH_CAP - l, "%s-%s(%.*s)", noun ? "nmod" : "obl", *w,
                          (int)k->form.n, k->form.p);
@@ -466,7 +503,7 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
         if (o >= 0 && (!oe || oe->role == DY_ROLE_TOPIC || oe->recip || named_obj))
             for (const char *const *w = TARGET_PREPS; *w; w++) {
                 int32_t p = prep_dep(S, o, dy_str_c(*w), -1);
-                if (p >= 0 && (n = actors_of(S, p, out, max))) {
+                if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
                     size_t l = strlen(path);
                     snprintf(path + l, DY_PATH_CAP - l, "obj-%s(%.*s)", *w, (int)k->form.n, k->form.p);
                     return n;
@@ -477,7 +514,7 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
         /* "the shelling of Kurdish positions": "of" names the target */
         if (!e->of_src) {
             for (int32_t p = prep_dep(S, t, DY_STR("of"), -1); p >= 0; p = prep_dep(S, t, DY_STR("of"), p))
-                if ((n = actors_of(S, p, out, max))) {
+                if ((n = tgt_actors(S, p, out, max))) {
                     PATH(path, "nmod-of(%.*s)", S, t);
                     return n;
                 }
@@ -489,7 +526,7 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
             for (const char *const *w = TARGET_PREPS; *w; w++) {
                 dy_str prep = dy_str_c(*w);
                 int32_t p = prep_dep(S, h, prep, -1);
-                if (p >= 0 && (n = actors_of(S, p, out, max))) {
+                if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
                     PATH(path, "obl(%.*s)", S, h);
                     return n;
                 }
@@ -508,32 +545,34 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
     if (!noun) {
         if (is_passive(S, t)) {
             int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
-            if (s >= 0 && (n = actors_of(S, s, out, max))) {
+            if (s >= 0 && (n = tgt_actors(S, s, out, max))) {
                 PATH(path, "nsubj:pass(%.*s)", S, t);
                 return n;
             }
-            if (s < 0 && (k->deprel == DY_DEP_ACL) && (n = actors_of(S, k->head, out, max))) {
-                PATH(path, "acl-head(%.*s)", S, k->head);
+            int32_t pt = participle_patient(S, t);
+            if (s < 0 && pt < 0 && k->deprel == DY_DEP_ACL) pt = k->head;
+            if (s < 0 && pt >= 0 && (n = tgt_actors(S, pt, out, max))) {
+                PATH(path, "participle-noun(%.*s)", S, pt);
                 return n;
             }
         }
         int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
         if (o >= 0 && (n = actors_of(S, o, out, max))) {
-            if (!own_means(S, e, out, n)) {
+            /* own troops: the target is where they go, if anywhere */
+            if (own_means(S, e, out, n)) return targets_rest(S, t, e, out, max, path);
+            if ((n = tgt_actors(S, o, out, max))) {
                 PATH(path, "obj(%.*s)", S, t);
                 return n;
             }
-            /* own troops: the target is where they go, if anywhere */
-            return targets_rest(S, t, e, out, max, path);
         }
         int32_t io = dy_sv_child(S, t, DY_DEP_IOBJ);
-        if (io >= 0 && (n = actors_of(S, io, out, max))) {
+        if (io >= 0 && (n = tgt_actors(S, io, out, max))) {
             PATH(path, "iobj(%.*s)", S, t);
             return n;
         }
         /* a proper-noun object the parser took for a secondary predicate */
         int32_t xc = dy_sv_child(S, t, DY_DEP_XCOMP);
-        if (o < 0 && xc >= 0 && S->t[xc].upos == DY_UPOS_PROPN && (n = actors_of(S, xc, out, max))) {
+        if (o < 0 && xc >= 0 && S->t[xc].upos == DY_UPOS_PROPN && (n = tgt_actors(S, xc, out, max))) {
             PATH(path, "xcomp-as-obj(%.*s)", S, t);
             return n;
         }
@@ -542,7 +581,7 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
         if (k->deprel == DY_DEP_ACL_RELCL && dy_sv_child(S, t, DY_DEP_NSUBJ) >= 0 && o < 0) {
             for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
                 if (S->t[c].deprel == DY_DEP_NSUBJ && S->t[c].upos != DY_UPOS_PRON &&
-                    (n = actors_of(S, k->head, out, max))) {
+                    (n = tgt_actors(S, k->head, out, max))) {
                     PATH(path, "relcl-head(%.*s)", S, k->head);
                     return n;
                 }
@@ -639,7 +678,8 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
     if (!doc->ments[src].code.n) return DYAD_OK;           /* no coded source, no event */
     /* a role with no country ("police", "gunmen") is too weak a source */
     if (bare_agent(&doc->ments[src])) return DYAD_OK;
-    if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt))) tgt = -1;
+    if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt) || bare_agent(&doc->ments[tgt])))
+        tgt = -1;
     if (tgt >= 0 && src == tgt) return DYAD_OK;
     if (tgt < 0 && needs_partner(c->code)) return DYAD_OK;
     if (doc->nevent == *cap) {
@@ -785,7 +825,7 @@ static int code_root(const char *code) {
  * outcome, not a second event. */
 static bool consequence(const dy_sent_view *S, int32_t t, const dy_lex_entry *e) {
     const dy_token *k = &S->t[t];
-    if (k->upos != DY_UPOS_VERB || k->xpos >= dy_xpos_count || strcmp(dy_xpos_names[k->xpos], "VBG"))
+    if (k->upos != DY_UPOS_VERB || !xpos_is(k, "VBG"))
         return false;
     if (k->deprel != DY_DEP_ADVCL && k->deprel != DY_DEP_XCOMP && k->deprel != DY_DEP_CONJ) return false;
     int32_t h = k->head;
@@ -799,6 +839,27 @@ static bool consequence(const dy_sent_view *S, int32_t t, const dy_lex_entry *e)
 static bool noun_modifier(const dy_sent_view *S, int32_t t) {
     const dy_token *k = &S->t[t];
     return k->upos == DY_UPOS_NOUN && k->deprel == DY_DEP_COMPOUND;
+}
+
+/* An event noun with no target that only names a state of affairs in
+ * passing: "the Russia-Ukraine war", "under U.S. sanctions", "suffered
+ * more terrorist attacks", "concerned with China's military build-up".
+ * Coded only when a light verb carries it ("launched airstrikes"), when it
+ * is the subject or head of its clause ("Turkish shelling continued"), or
+ * when a target, or a place it was aimed at, says what it was done to. */
+static bool background_noun(const dy_sent_view *S, int32_t t, const char *spath) {
+    int d = S->t[t].deprel;
+    if (S->t[t].head < 0 || d == DY_DEP_NSUBJ || d == DY_DEP_NSUBJ_PASS) return false;
+    if (strstr(spath, "light-verb(")) return false;
+    /* what an event or frame verb is about: "condemned the Israeli raid" */
+    int32_t h = S->t[t].head;
+    if (d == DY_DEP_OBJ && S->entry[h] >= 0 && S->t[h].upos == DY_UPOS_VERB) return false;
+    /* aimed at something, if not an actor: "the Israeli raid on the
+     * al-Aqsa mosque compound" */
+    static const char *const AIM[] = {"on", "against", "at", "into", "upon", "onto", NULL};
+    for (const char *const *w = AIM; *w; w++)
+        if (prep_dep(S, t, dy_str_c(*w), -1) >= 0) return false;
+    return true;
 }
 
 /* "accused each other", "fought one another", "clashed with each other" */
@@ -861,6 +922,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
     if (!between && !(each_other && c->nsrc >= 2)) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
     if (!c->ntgt && e->needtgt) return false;
+    if (!c->ntgt && noun && !between && background_noun(S, t, c->spath)) return false;
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
         /* "pledged to send aid to Sudan": the complement's target; "demanded
          * that Britain release the tanker": the complement's subject */

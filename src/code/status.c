@@ -107,6 +107,23 @@ static bool report_cues(const dy_sent_view *S, int32_t cur, int *st, int32_t *at
     return false;
 }
 
+/* A nominal time adjunct: "following the clash", "after the raid". */
+static bool time_adjunct(const dy_sent_view *S, int32_t n) {
+    static const char *const P[] = {"following", "after", "amid", "during", "since", "despite", NULL};
+    for (int32_t c = S->first[n]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_CASE && word_in(S, c, P)) return true;
+    return false;
+}
+
+/* Whether cur (attached to h by d) is what the frame word h governs: its
+ * clausal complement, object, or the complement the families see. */
+static bool governed(const dy_sent_view *S, int32_t h, int32_t cur, int d) {
+    if (d == DY_DEP_XCOMP || d == DY_DEP_CCOMP || d == DY_DEP_OBJ || d == DY_DEP_CSUBJ ||
+        d == DY_DEP_NSUBJ_PASS)
+        return true;
+    return dy_sv_complement(S, h) == cur;
+}
+
 int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, size_t cap) {
     *attr = -1;
     if (cues) cues[0] = 0;
@@ -115,8 +132,16 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
     int32_t rep_attr = -1;
     int32_t cur = t;
     bool negated = false;   /* by a frame verb: "failed to", "stopped" */
+    bool outside = false;   /* climbed out of a time adjunct ("after the raid") */
     for (int depth = 0; depth < 12 && cur >= 0; depth++) {
+        bool h0 = hypo;
         int st = local_cues(S, cur, attr, cues, cap, &hypo);
+        if (outside) {
+            /* a time adjunct's event happened whatever the clause it hangs
+             * on says: "would halt aid, [following a clash]" */
+            hypo = h0;
+            if (st == DY_ST_NEGATED) st = -1;
+        }
         if (st == DY_ST_NEGATED && rep < 0) return st;
         if (st == DY_ST_NEGATED && rep >= 0) {
             /* "Russia did not deny that its jets struck ..." is rare; a
@@ -149,6 +174,8 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
             cur = h;
             continue;
         }
+        if ((d == DY_DEP_OBL || d == DY_DEP_NMOD) && S->t[cur].upos != DY_UPOS_VERB && time_adjunct(S, cur))
+            outside = true;
         if (d == DY_DEP_ADVCL && !he) {
             /* an adverbial clause: its own cues only ("If Ankara sends ...") */
             break;
@@ -175,13 +202,17 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
                 }
                 break;
             case DY_ROLE_NEG:
-                /* keep walking: "urged X to stop attacking" is an appeal */
+                /* keep walking: "urged X to stop attacking" is an appeal.
+                 * Only what the word governs is negated or hedged, not its
+                 * adjuncts: "would cease aid, [following the clash]obl" */
+                if (!governed(S, h, cur, d)) break;
                 if (rep < 0 && !hypo && !negated) {
                     cue(cues, cap, "negated by", S, h);
                     negated = true;
                 }
                 break;
             case DY_ROLE_HYPO:
+                if (!governed(S, h, cur, d)) break;
                 cue(cues, cap, "hedged by", S, h);
                 hypo = true;
                 break;
