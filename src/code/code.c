@@ -406,6 +406,12 @@ static int32_t match_token(const dy_sent_view *S, int32_t t) {
         int32_t r = match_kind(S, t, DY_LEX_NOUN);
         return r < 0 ? -1 : r;
     }
+    /* a predicate adjective with a clausal complement frames it like a
+     * verb: "was ready to normalize", "is willing to make concessions" */
+    if (up == DY_UPOS_ADJ && dy_sv_child(S, t, DY_DEP_XCOMP) >= 0) {
+        int32_t r = match_kind(S, t, DY_LEX_VERB);
+        return r < 0 || S->lx->ents[r].role != DY_ROLE_FAMILY ? -1 : r;
+    }
     return -1;
 }
 
@@ -477,6 +483,20 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                 PATH(path, "%.*s", S, p);
                 return n;
             }
+    /* a named prepositional phrase is part of the predicate, as a named
+     * object is: "spoke by telephone with Zelensky" */
+    for (int i = 0; i < e->npreps; i++) {
+        if (e->preps[i].what.any || !e->preps[i].what.nwords) continue;
+        int32_t p = prep_dep(S, t, e->preps[i].prep, -1);
+        for (const char *const *w = TARGET_PREPS; p >= 0 && *w; w++) {
+            int32_t q = prep_dep(S, p, dy_str_c(*w), -1);
+            if (q >= 0 && (n = actors_of(S, q, out, max))) {
+                size_t l = strlen(path);
+                snprintf(path + l, DY_PATH_CAP - l, "nmod-%s(%.*s)", *w, (int)S->t[p].form.n, S->t[p].form.p);
+                return n;
+            }
+        }
+    }
     for (const char *const *w = TARGET_PREPS; *w; w++) {
         dy_str prep = dy_str_c(*w);
         for (int32_t p = prep_dep(S, t, prep, -1); p >= 0; p = prep_dep(S, t, prep, p))
@@ -910,8 +930,12 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             if (m) memcpy(c->code, m, strlen(m) + 1);
             c->comp = comp;
         }
+        /* an adjective frames only an event it governs ("ready to
+         * normalize relations"), never on its own ("what concessions
+         * Ukraine might be willing to make") */
+        if (comp < 0 && S->t[t].upos == DY_UPOS_ADJ) return false;
     }
-    bool noun = S->t[t].upos != DY_UPOS_VERB;
+    bool noun = S->t[t].upos == DY_UPOS_NOUN || S->t[t].upos == DY_UPOS_PROPN;
     bool between = false;
     if (noun) c->nsrc = noun_sources(S, t, e, c->src, 8, c->spath, &between);
     else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
