@@ -82,7 +82,7 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
 void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
     uint32_t idx[128];
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
-    const uint32_t *slots = pw->pslots;
+    const uint32_t *slots = pw->slots;
     const uint16_t *prec = pw->prec;
     while (nf) {
         size_t m = nf < 128 ? nf : 128, nrec = 0;
@@ -97,15 +97,15 @@ void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
                 if (s[1] == UINT32_MAX) break;
                 if (s[0] == fp) {
                     idx[nrec++] = s[1];
-                    __builtin_prefetch(prec + s[1]);
-                    __builtin_prefetch(prec + s[1] + 32);
+                    __builtin_prefetch(prec + 2 * (size_t)s[1]);
+                    __builtin_prefetch(prec + 2 * (size_t)s[1] + 32);
                     break;
                 }
                 if (++i == ts) i = 0;
             }
         }
         for (size_t r = 0; r < nrec; r++) {
-            const uint16_t *e = prec + idx[r];
+            const uint16_t *e = prec + 2 * (size_t)idx[r];
             uint32_t cnt = e[0];
             if (cnt == DENSE) {
                 for (uint32_t c = 0; c < nc8; c += 8) {
@@ -133,45 +133,38 @@ static int16_t pack_weight(uint32_t e) {
     return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
 }
 
-/* One pass over the slots (the records they point to fetched ahead), in
- * three rounds by record size: the records with many weights are the
- * frequent features, so the hot records share cache lines and pages. */
+/* The packed record of the file's record at blob[off] starts at u16 2 x off
+ * (it is never longer: dense rows only replace records of at least half of
+ * the classes), so the file's slots serve as they are.  One pass along the
+ * blob, which must be whole records, every slot pointing at the start of
+ * one. */
 bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
-    /* a record of k weights takes 2 + 2k u16 in the file and at most
-     * 2 + 3k / 2 packed, or 1 + nc8 when dense (k >= nc8 / 2): the file's
-     * size is enough */
-    size_t cap = 2 * (size_t)pw->nblob + 2;
-    uint32_t *slots = dy_malloc(a, (size_t)ts * 8);
-    uint16_t *rec = dy_malloc(a, cap * 2);
-    if (!slots || !rec || cap >= UINT32_MAX) {
-        dy_free(a, slots);
+    const uint64_t nb = pw->nblob;
+    uint16_t *rec = dy_malloc(a, (nb ? nb : 1) * 4);
+    uint64_t *start = dy_malloc(a, (nb / 64 + 1) * 8);   /* record starts */
+    if (!rec || !start) {
         dy_free(a, rec);
+        dy_free(a, start);
         return false;
     }
-    memcpy(slots, pw->slots, (size_t)ts * 8);
-    size_t pos = 0;
-    for (int round = 0; round < 3; round++) {
-        uint32_t lo = round == 0 ? nc8 / 2 : round == 1 ? 16 : 0;
-        uint32_t hi = round == 0 ? UINT32_MAX : round == 1 ? nc8 / 2 : 16;
-        for (uint32_t i = 0; i < ts; i++) {
-            if (i + 16 < ts && slots[2 * (size_t)(i + 16) + 1] != UINT32_MAX)
-                __builtin_prefetch(pw->blob + pw->slots[2 * (size_t)(i + 16) + 1]);
-            uint32_t off = pw->slots[2 * (size_t)i + 1];
-            if (off == UINT32_MAX) continue;
-            const uint32_t *e = pw->blob + off;
-            uint32_t cnt = e[0];
-            if (cnt < lo || cnt >= hi) continue;
-            slots[2 * (size_t)i + 1] = (uint32_t)pos;
-            uint16_t *o = rec + pos;
-            if (2 * cnt >= nc8) {
-                o[0] = DENSE;
-                int16_t *w = (int16_t *)(void *)(o + 1);
-                memset(w, 0, nc8 * 2);
-                for (uint32_t j = 1; j <= cnt; j++) w[e[j] & 0xFF] = pack_weight(e[j]);
-                pos += 1 + nc8;
-                continue;
+    memset(start, 0, (nb / 64 + 1) * 8);
+    bool ok = true;
+    for (uint64_t off = 0; off < nb && ok;) {
+        const uint32_t *e = pw->blob + off;
+        uint32_t cnt = e[0];
+        if (cnt == 0 || cnt > pw->nclass || off + 1 + cnt > nb) { ok = false; break; }
+        start[off / 64] |= 1ULL << (off % 64);
+        uint16_t *o = rec + 2 * off;
+        if (2 * cnt >= nc8) {
+            o[0] = DENSE;
+            int16_t *w = (int16_t *)(void *)(o + 1);
+            memset(w, 0, nc8 * 2);
+            for (uint32_t j = 1; j <= cnt; j++) {
+                if ((e[j] & 0xFF) >= pw->nclass) ok = false;
+                else w[e[j] & 0xFF] = pack_weight(e[j]);
             }
+        } else {
             o[0] = (uint16_t)cnt;
             uint8_t *cls = (uint8_t *)(o + 1);
             int16_t *w = (int16_t *)(void *)(o + 1 + (cnt + 1) / 2);
@@ -180,18 +173,24 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
                 w[j - 1] = pack_weight(e[j]);
             }
             if (cnt & 1) cls[cnt] = 0;
-            pos += 1 + (cnt + 1) / 2 + cnt;
         }
+        off += 1 + cnt;
     }
-    pw->pslots = slots;
+    for (uint32_t i = 0; i < ts && ok; i++) {
+        uint32_t off = pw->slots[2 * (size_t)i + 1];
+        if (off != UINT32_MAX && !(start[off / 64] >> (off % 64) & 1)) ok = false;
+    }
+    dy_free(a, start);
+    if (!ok) {
+        dy_free(a, rec);
+        return false;
+    }
     pw->prec = rec;
     return true;
 }
 
 void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw) {
-    dy_free(a, pw->pslots);
     dy_free(a, pw->prec);
-    pw->pslots = NULL;
     pw->prec = NULL;
 }
 
@@ -218,7 +217,6 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     pw->scale = scale;
     pw->slots = (const uint32_t *)(const void *)(b + 24);
     pw->blob = pw->slots + 2 * (size_t)tsize;
-    pw->pslots = NULL;
     pw->prec = NULL;
     uint32_t empty = 0;
     for (uint32_t i = 0; i < tsize; i++) {

@@ -54,6 +54,21 @@ static dyad_status load_file(const char *dir, const char *name, uint32_t kind, c
     return DYAD_OK;
 }
 
+/* Make the compact copy of a weight table's records that scoring reads,
+ * then let the kernel drop the file's pages of the records (a private
+ * read-only mapping: they would be read again from the file if touched). */
+static dyad_status pack(const dyad_allocator *a, dy_pw *pw, dyad_error *err) {
+    if (!dy_pw_pack(a, pw)) return dy_err(err, DYAD_EMODEL, "weight records overlap, or out of memory");
+    long pg = sysconf(_SC_PAGESIZE);
+    if (pg > 0) {
+        uintptr_t b = (uintptr_t)pw->blob, e = (uintptr_t)(pw->blob + pw->nblob), p = (uintptr_t)pg;
+        b = (b + p - 1) / p * p;
+        e = e / p * p;
+        if (e > b) madvise((void *)b, e - b, MADV_DONTNEED);
+    }
+    return DYAD_OK;
+}
+
 dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, const char *data_dir,
                                 dy_parse_model **out, dyad_error *err) {
     *out = NULL;
@@ -67,18 +82,17 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     dyad_status st = load_file(model_dir, "tagger.bin", DY_PM_TAGGER, &m->tbytes, &m->tn, ts, &nts, tv, err);
     if (st == DYAD_OK && !dy_tagger_load(&m->tagger, ts, nts, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/tagger.bin: %s", model_dir, why);
+    if (st == DYAD_OK) st = pack(a, &m->tagger.pw, err);
     if (st == DYAD_OK)
         st = load_file(model_dir, "parser.bin", DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
     if (st == DYAD_OK && !dy_parser_load(&m->parser, ps, nps, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/parser.bin: %s", model_dir, why);
+    if (st == DYAD_OK) st = pack(a, &m->parser.pw, err);
     if (st == DYAD_OK) {
         size_t ln;
         const char *lt = dy_pm_find(ts, nts, DY_SEC_LEMMAS, &ln);
         st = dy_lemma_load(a, data_dir, lt, ln, &m->lem, err);
     }
-    /* the compact copies of the weights that scoring reads */
-    if (st == DYAD_OK && (!dy_pw_pack(a, &m->tagger.pw) || !dy_pw_pack(a, &m->parser.pw)))
-        st = dy_err(err, DYAD_ENOMEM, "out of memory loading the parser");
     if (st != DYAD_OK) {
         dy_parse_model_free(a, m);
         return st;

@@ -51,9 +51,8 @@ typedef struct dy_pw {
     float scale;
     const uint32_t *slots;      /* 2 x tsize */
     const uint32_t *blob;
-    /* The runtime copy dy_pw_pack makes (NULL until then): the same slots,
-     * offsets into prec, whose records are smaller (see model_io.c). */
-    uint32_t *pslots;
+    /* The runtime copy of the records dy_pw_pack makes (NULL until then):
+     * smaller records, each at twice its offset in blob (see model_io.c). */
     uint16_t *prec;
 } dy_pw;
 
