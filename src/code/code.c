@@ -745,6 +745,12 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
     ev->explain = dy_arena_strdup(&ctx->arena, buf, strlen(buf));
     if (!ev->explain.p) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     dy_attach_time_place(ctx, doc, ev);
+    if (ev->time >= 0) {
+        /* "In 1997, President Clinton visited Beijing": actors as they were
+         * at the event's own date */
+        dy_actors_recode(ctx, doc, &doc->ments[src], ev->date);
+        if (tgt >= 0) dy_actors_recode(ctx, doc, &doc->ments[tgt], ev->date);
+    }
     doc->nevent++;
     return DYAD_OK;
 }

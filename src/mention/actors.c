@@ -758,3 +758,55 @@ dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     }
     return DYAD_OK;
 }
+
+/* MARK: - codes at the event's date */
+
+bool dy_actors_recode(const dyad_ctx *ctx, const dyad_doc *doc, dy_mention *m, dy_str date) {
+    if (!ctx->model || !ctx->model->actors || m->kind != DY_MENTION_ACTOR || m->ent == DY_ENT_AGENT ||
+        !m->name.n || date.n < 4)
+        return false;
+    const dy_dict *d = &ctx->model->actors->d;
+    int32_t from = dy_dict_date(date.p, date.n, false), to = dy_dict_date(date.p, date.n, true);
+    int32_t now = doc->date.n >= 4 ? dy_dict_date(doc->date.p, doc->date.n >= 10 ? 10 : doc->date.n, false) : 0;
+    if (from <= 0 || to <= 0) return false;
+    if (now < 0) now = 0;
+    if (now >= from && now < to) return false;          /* the document's own period */
+    /* the entry: the canonical name looked up as a key */
+    dy_word_span sp[32];
+    size_t ns = dy_dict_split(m->name.p, m->name.n, sp, 32);
+    char key[512];
+    size_t kn = 0;
+    for (size_t i = 0; i < ns && i < 32; i++) {
+        if (kn + sp[i].len + 2 >= sizeof key) return false;
+        if (i) key[kn++] = ' ';
+        if (sp[i].poss) { memcpy(key + kn, "'s", 2); kn += 2; continue; }
+        kn += dy_dict_norm_word(m->name.p + sp[i].off, sp[i].len, key + kn, sizeof key - kn, NULL);
+    }
+    dy_dict_hit hits[16];
+    int nh = dy_dict_lookup(d, key, kn, hits, 16);
+    const dy_dict_entry *e = NULL;
+    for (int i = 0; i < nh && i < 16 && !e; i++) {
+        const dy_dict_entry *x = &d->e[hits[i].entry];
+        if (strlen(x->name) == m->name.n && !memcmp(x->name, m->name.p, m->name.n)) e = x;
+    }
+    if (!e) return false;
+    /* only a code the document date gave ("former" and context codes stay) */
+    const char *cur = dy_dict_code_at(d, e, now);
+    if (strlen(cur) != m->code.n || memcmp(cur, m->code.p, m->code.n)) return false;
+    /* a role held at some time in the period: its first day, else its last */
+    int32_t at = from;
+    if (!dy_dict_active(d, e, from) && dy_dict_active(d, e, to - 1)) at = to - 1;
+    const char *c = dy_dict_code_at(d, e, at);
+    if (!strcmp(c, cur)) return false;
+    m->code = dy_str_c(c);
+    m->country = m->role = DY_NULLSTR;
+    size_t cl = strlen(c);
+    if (cl >= 3 && dy_dict_is_country(d, c)) {
+        m->country = (dy_str){c, 3};
+        if (cl >= 6) m->role = (dy_str){c + 3, 3};
+    } else {
+        if (cl >= 3) m->role = (dy_str){c, 3};
+        if (e->country[0]) m->country = (dy_str){e->country, 3};
+    }
+    return true;
+}

@@ -39,6 +39,11 @@ dy_mention *dy_mention_push(dyad_ctx *ctx, dyad_doc *doc);
  * dateline.  Sets ev->time, ev->place (mention indexes or -1) and ev->date
  * (cut to the precision the text supports; arena memory of ctx). */
 void dy_attach_time_place(dyad_ctx *ctx, const dyad_doc *doc, dy_event *ev);
+/* Recode an actor mention for an event dated `date` (YYYY[-MM[-DD]]) outside
+ * the document's own period: a dated dictionary entry ("President Clinton"
+ * in "In 1997, ...") gets the code it had then.  True when changed.
+ * src/mention/actors.c */
+bool dy_actors_recode(const dyad_ctx *ctx, const dyad_doc *doc, dy_mention *m, dy_str date);
 
 /* Run all recognisers (src/mention/mention.c). */
 dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
