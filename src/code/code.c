@@ -80,9 +80,6 @@ static int32_t prep_dep(const dy_sent_view *S, int32_t t, dy_str prep, int32_t a
 
 /* MARK: - actors */
 
-/* The actor mention naming the noun phrase headed by tok: a mention over the
- * token itself, else one in its modifiers (compound, amod, possessor, flat,
- * appos, "of"-nmod), breadth first, two levels deep. */
 static bool bare_agent(const dy_mention *m);
 
 /* A role word used as an adjective ("military exercises", "military aid")
@@ -92,6 +89,9 @@ static bool adj_role(const dy_sent_view *S, int32_t c) {
            bare_agent(&S->doc->ments[S->ment[c]]);
 }
 
+/* The actor mention naming the noun phrase headed by tok: a mention over the
+ * token itself, else one in its modifiers (compound, amod, possessor, flat,
+ * appos, "of"-nmod), breadth first, two levels deep. */
 int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
     if (tok < 0) return -1;
     if (S->ment[tok] >= 0) return S->ment[tok];
@@ -160,8 +160,6 @@ static int tgt_actors(const dy_sent_view *S, int32_t tok, int32_t *out, int max)
     return w;
 }
 
-/* Passive: an aux:pass, or a passive subject with a "by" agent (a verb with
- * nsubj:pass and neither is a parser slip: "Brazil negotiated with Poland"). */
 static bool xpos_is(const dy_token *k, const char *x) {
     return k->xpos < dy_xpos_count && !strcmp(dy_xpos_names[k->xpos], x);
 }
@@ -185,6 +183,8 @@ static int32_t participle_patient(const dy_sent_view *S, int32_t t) {
     return -1;
 }
 
+/* Passive: an aux:pass, or a passive subject with a "by" agent (a verb with
+ * nsubj:pass and neither is a parser slip: "Brazil negotiated with Poland"). */
 static bool is_passive(const dy_sent_view *S, int32_t t) {
     if (dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0) return true;
     /* a past participle modifying a noun: "a journalist [arrested]acl over

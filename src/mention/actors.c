@@ -229,6 +229,12 @@ static int pick_hit(const dy_dict *d, const aw *w, const dy_dict_hit *h, int nh,
     return best;
 }
 
+static const char *const k_nonname[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "said", "says", "told", "on", "and", "in", "the", "of", "for",
+    "to", "at", "with", "who", "was", "is", NULL};
+
 /* Whether w (the word after a surname match) continues a person's name:
  * a capitalised proper noun that is no weekday or month, nor an institution
  * named after its leader ("the Biden Administration"). */
@@ -236,15 +242,8 @@ static bool first_name_here(const aw *w) {
     static const char *const inst[] = {"administration", "government", "cabinet", "doctrine",
                                        "plan", "camp", "campaign", "era", "regime", "foundation",
                                        "center", "centre", "institute", "library", NULL};
-    if (w->punct || w->poss || w->cas != 1 || w->upos != DY_UPOS_PROPN) return false;
-    static const char *const months_days[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", NULL};
-    for (int pass = 0; pass < 2; pass++)
-        for (const char *const *k = pass ? inst : months_days; *k; k++)
-            if (strlen(*k) == w->kn && !memcmp(*k, w->key, w->kn)) return false;
-    return true;
+    return !w->punct && !w->poss && w->cas == 1 && w->upos == DY_UPOS_PROPN &&
+           !win(w, k_nonname) && !win(w, inst);
 }
 
 static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
@@ -316,11 +315,6 @@ static const char *const k_be[] = {"is", "was", "'s", "seems", "seemed", "appear
 static const char *const k_say[] = {"said", "says", "say", "announced", "warned", "added",
                                     "stated", "claimed", "insisted", "noted", "that", "believes",
                                     "believed", "argued", "argues", "declared", NULL};
-static const char *const k_nonname[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "said", "says", "told", "on", "and", "in", "the", "of", "for",
-    "to", "at", "with", "who", "was", "is", NULL};
 
 static dy_str arena_cat(dy_arena *A, const char *a, const char *b) {
     size_t na = strlen(a), nb = strlen(b);
@@ -333,10 +327,10 @@ static dy_str arena_cat(dy_arena *A, const char *a, const char *b) {
 }
 
 /* Fill code, country and role from a code string (arena or dictionary). */
-static void set_code(actx *X, dy_mention *m, dy_str code, const char *country_attr) {
+static void set_code(const dy_dict *d, dy_mention *m, dy_str code, const char *country_attr) {
     m->code = code;
     m->country = m->role = DY_NULLSTR;
-    if (code.n >= 3 && dy_dict_is_country(X->d, code.p)) {
+    if (code.n >= 3 && dy_dict_is_country(d, code.p)) {
         m->country = (dy_str){code.p, 3};
         if (code.n >= 6) m->role = (dy_str){code.p + 3, 3};
     } else {
@@ -498,7 +492,7 @@ static dyad_status push_anaphor(actx *X, uint32_t sent, const aw *w, size_t w0, 
         const char *c3 = inf.country;
         dy_str code = arena_cat(&X->ctx->arena, c3, a->role);
         if (!code.p) return DYAD_ENOMEM;
-        set_code(X, m, code, c3);
+        set_code(X->d, m, code, c3);
         m->ent = DY_ENT_AGENT;
         m->plural = a->plural;
         X->info[X->doc->nment - 1].person = 0;
@@ -506,7 +500,7 @@ static dyad_status push_anaphor(actx *X, uint32_t sent, const aw *w, size_t w0, 
         /* "the country" names the state, not a capital's government */
         dy_str code = src.code;
         if (src.country.p) code = src.country;
-        set_code(X, m, code, inf.country);
+        set_code(X->d, m, code, inf.country);
         m->ent = DY_ENT_STATE;
         m->plural = 0;
     } else {
@@ -730,7 +724,7 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         dy_mention *m = push(X, si, w, w0, w1, head, s, inf);
         if (!m) return DYAD_ENOMEM;
         m->name = name;
-        set_code(X, m, code, cattr);
+        set_code(X->d, m, code, cattr);
         m->ent = ent;
         m->plural = plural;
         if (!X->info[doc->nment - 1].country[0] && m->country.p)
@@ -798,15 +792,6 @@ bool dy_actors_recode(const dyad_ctx *ctx, const dyad_doc *doc, dy_mention *m, d
     if (!dy_dict_active(d, e, from) && dy_dict_active(d, e, to - 1)) at = to - 1;
     const char *c = dy_dict_code_at(d, e, at);
     if (!strcmp(c, cur)) return false;
-    m->code = dy_str_c(c);
-    m->country = m->role = DY_NULLSTR;
-    size_t cl = strlen(c);
-    if (cl >= 3 && dy_dict_is_country(d, c)) {
-        m->country = (dy_str){c, 3};
-        if (cl >= 6) m->role = (dy_str){c + 3, 3};
-    } else {
-        if (cl >= 3) m->role = (dy_str){c, 3};
-        if (e->country[0]) m->country = (dy_str){e->country, 3};
-    }
+    set_code(d, m, dy_str_c(c), e->country);
     return true;
 }
