@@ -299,13 +299,18 @@ static bool child_lemma(const dy_sent_view *S, int32_t t, int d1, int d2, dy_str
     return false;
 }
 
+static int32_t place_at(const dy_sent_view *S, int32_t x);
+
 static bool alts_match_tok(const dy_sent_view *S, const dy_lex_alts *a, int32_t t) {
     if (dy_lex_alts_match(S->lx, a, tok_lemma(S, t))) return true;
-    /* the class @actor: the phrase names an actor ("send troops to=@actor") */
-    for (size_t i = 0; i < a->nclasses; i++)
-        if (a->classes[i] >= 0 && (size_t)a->classes[i] < S->lx->nclasses &&
-            dy_str_eqc(S->lx->classes[a->classes[i]].name, "actor") && dy_sv_actor_np(S, t) >= 0)
-            return true;
+    /* the class @actor: the phrase names an actor ("send troops to=@actor");
+     * the class @territory: a place name is one ("captured Pokrovsk") */
+    for (size_t i = 0; i < a->nclasses; i++) {
+        if (a->classes[i] < 0 || (size_t)a->classes[i] >= S->lx->nclasses) continue;
+        dy_str cn = S->lx->classes[a->classes[i]].name;
+        if (dy_str_eqc(cn, "actor") && dy_sv_actor_np(S, t) >= 0) return true;
+        if (dy_str_eqc(cn, "territory") && S->ment[t] < 0 && place_at(S, t) >= 0) return true;
+    }
     if (dy_lex_alts_match(S->lx, a, S->t[t].form)) return true;
     /* "chemical weapons": a compound/amod modifier may carry the class */
     for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
@@ -662,6 +667,138 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     return 0;
 }
 
+/* MARK: - places as targets */
+
+/* The place mention (with a country) over token x, or -1. */
+static int32_t place_at(const dy_sent_view *S, int32_t x) {
+    const dyad_doc *doc = S->doc;
+    size_t lo = 0, hi = doc->nment;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->ments[mid].sent < S->si) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < doc->nment && doc->ments[i].sent == S->si; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->kind == DY_MENTION_PLACE && m->pcountry.n == 3 && (uint32_t)x >= m->tok_start &&
+            (uint32_t)x < m->tok_end)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+/* A place named by the noun phrase at x: the place over the head, else one
+ * in its name modifiers ("the Sheikh Radwan district of Gaza City", "Bat
+ * Yam, Israel").  An actor over the head is no place. */
+static int32_t place_np(const dy_sent_view *S, int32_t x) {
+    if (x < 0 || S->ment[x] >= 0) return -1;
+    int32_t p = place_at(S, x);
+    if (p >= 0) return p;
+    for (int32_t c = S->first[x]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_COMPOUND || d == DY_DEP_FLAT || d == DY_DEP_APPOS ||
+            (is_nmod(d) && dy_sv_has_case(S, c, "of")))
+            if (S->ment[c] < 0 && (p = place_at(S, c)) >= 0) return p;
+    }
+    return -1;
+}
+
+/* Codes whose victim can be a place ("strikes on Gaza" hits the Gaza
+ * Strip's people, not a building): force posture (15), assault, fight and
+ * mass violence (18-20) and the threat of military force (138x); and a
+ * visit (042), whose host is the country visited, as the CAMEO
+ * dictionaries code cities ("visited Kharkiv" UKR; a capital is already
+ * its government, "visited Paris" FRAGOV).  Never talks, meetings or aid:
+ * "talks in Doha" are not with Qatar. */
+static bool place_victim_code(const char *code) {
+    int r = code && code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+    return r == 15 || r >= 18 || !strncmp(code, "138", 3) || !strcmp(code, "042");
+}
+
+static const char *const AIM_PREPS[] = {"on", "against", "at", "into", "onto", "upon", NULL};
+static const char *const POSTURE_PREPS[] = {"to", "toward", "towards", "near", NULL};
+static const char *const VISIT_PREPS[] = {"to", NULL};
+
+/* The places the argument x of a force event names, with its conjuncts.
+ * Only the phrase's own head: "an oil depot in Krasnodar Krai" is aimed at
+ * the depot (on the tuning sets, such nested places were as often no
+ * target as a target). */
+static int place_arg(const dy_sent_view *S, int32_t x, int32_t *out, int max) {
+    int n = 0;
+    /* a state in a phrase no other rule reads: "massed troops near Taiwan" */
+    if (S->ment[x] >= 0 && S->doc->ments[S->ment[x]].ent == DY_ENT_STATE) return tgt_actors(S, x, out, max);
+    /* "captured El Fasher, the last stronghold of the army": the
+     * apposition names whose place it was */
+    if (place_np(S, x) >= 0)
+        for (int32_t c = S->first[x]; c >= 0; c = S->next[c])
+            if (S->t[c].deprel == DY_DEP_APPOS && S->ment[c] < 0 && (n = tgt_actors(S, c, out, max))) return n;
+    for (int32_t y = x; y >= 0 && n < max;) {
+        int32_t p = place_np(S, y);
+        bool dup = false;
+        for (int i = 0; i < n; i++) dup |= out[i] == p;
+        if (p >= 0 && !dup) out[n++] = p;
+        /* "in An-Naqoura and Baalbek": conjuncts */
+        int32_t nx = -1;
+        for (int32_t c = S->first[y]; c >= 0; c = S->next[c])
+            if (S->t[c].deprel == DY_DEP_CONJ) { nx = c; break; }
+        y = nx;
+    }
+    return n;
+}
+
+/* Targets of a force event that named no actor as its victim but a place:
+ * the direct object ("shelled Kharkiv"), the aimed-at phrase ("strikes on
+ * Gaza", "advanced into Gaza City"; for force posture also "to", "near"),
+ * of a noun also "of" ("the shelling of Kharkiv"), and through a light
+ * verb its aimed-at phrase.  The place's country is the target; push_event
+ * drops it when it is the source's own country (where, not whom). */
+static int place_targets(const dy_sent_view *S, int32_t t, const char *code, int32_t *out, int max,
+                         char *path) {
+    if (t < 0 || !place_victim_code(code)) return 0;
+    const dy_token *k = &S->t[t];
+    bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
+    bool posture = code[0] == '1' && code[1] == '5';
+    bool visit = !strcmp(code, "042");
+    int n = 0;
+    int32_t args[12];
+    int na = 0;
+    if (!noun) {
+        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+        if (o < 0 && is_passive(S, t)) o = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
+        if (o >= 0) args[na++] = o;
+    }
+    for (int pass = 0; pass < 3; pass++) {
+        int32_t h = t;
+        if (pass == 1) {
+            /* "carried out strikes on Gaza" with the phrase on the light verb */
+            h = k->head;
+            if (!noun || h < 0 || k->deprel != DY_DEP_OBJ || S->entry[h] < 0 ||
+                S->lx->ents[S->entry[h]].role != DY_ROLE_LIGHT)
+                continue;
+        } else if (pass == 2) {
+            /* the phrase hung on the object: "fired [a missile at Eilat]",
+             * "massed [warships near Taiwan]" */
+            if (noun || (h = dy_sv_child(S, t, DY_DEP_OBJ)) < 0 || S->entry[h] >= 0) break;
+        }
+        for (int set = 0; set < 3; set++) {
+            const char *const *preps = set == 0 ? (visit ? VISIT_PREPS : AIM_PREPS) : set == 1 ? POSTURE_PREPS : NULL;
+            static const char *const OF[] = {"of", NULL};
+            if (set == 1 && !posture) continue;
+            if (set == 2) {
+                if (!noun || pass == 1 || visit) continue;
+                preps = OF;
+            }
+            for (const char *const *w = preps; *w && na < 12; w++)
+                for (int32_t p = prep_dep(S, h, dy_str_c(*w), -1); p >= 0 && na < 12;
+                     p = prep_dep(S, h, dy_str_c(*w), p))
+                    args[na++] = p;
+        }
+    }
+    for (int i = 0; i < na && !n; i++)
+        if ((n = place_arg(S, args[i], out, max))) PATH(path, "place(%.*s)", S, args[i]);
+    return n;
+}
+
 /* MARK: - events */
 
 typedef struct cand {
@@ -698,6 +835,19 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
     if (!doc->ments[src].code.n) return DYAD_OK;           /* no coded source, no event */
     /* a role with no country ("police", "gunmen") is too weak a source */
     if (bare_agent(&doc->ments[src])) return DYAD_OK;
+    if (tgt >= 0 && doc->ments[tgt].kind == DY_MENTION_PLACE) {
+        /* a place target stands for its country, unless the source's own:
+         * "Pakistani troops shelled Quetta" says where, not whom */
+        dy_mention *p = &doc->ments[tgt];
+        if (dy_str_eq(p->pcountry, doc->ments[src].country) || p->pcountry.n != 3) {
+            tgt = -1;
+        } else if (!p->code.n) {
+            p->code = p->pcountry;
+            p->country = p->pcountry;
+            p->ent = DY_ENT_STATE;
+            if (!p->name.n) p->name = p->pname.n ? p->pname : p->text;
+        }
+    }
     if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt) || bare_agent(&doc->ments[tgt])))
         tgt = -1;
     if (tgt >= 0 && src == tgt) return DYAD_OK;
@@ -951,6 +1101,8 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     if (each_other && c->nsrc >= 2) c->recip = true;
     if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
     if (!between && !(each_other && c->nsrc >= 2)) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    /* a force event aimed at a place only: "strikes on Gaza" */
+    if (!c->ntgt && !between) c->ntgt = place_targets(S, t, c->code, c->tgt, 8, c->tpath);
     if (!c->ntgt && e->needtgt) return false;
     if (!c->ntgt && noun && !between && background_noun(S, t, c->spath)) return false;
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
@@ -972,6 +1124,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "complement target: %.120s", p2);
         }
     }
+    if (!c->ntgt && c->comp >= 0) c->ntgt = place_targets(S, c->comp, c->code, c->tgt, 8, c->tpath);
     return true;
 }
 
