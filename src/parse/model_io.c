@@ -136,9 +136,10 @@ static int16_t pack_weight(uint32_t e) {
 /* The packed record of the file's record at blob[off] starts at u16 2 x off
  * (it is never longer: dense rows only replace records of at least half of
  * the classes), so the file's slots serve as they are.  One pass along the
- * blob, which must be whole records, every slot pointing at the start of
- * one. */
-bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
+ * blob, which must be whole records with classes in range, then one along
+ * the slots, each empty or pointing at the start of a record: the whole
+ * check of the table, in sequential reads (dy_pw_check reads at random). */
+bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
     const uint64_t nb = pw->nblob;
     uint16_t *rec = dy_malloc(a, (nb ? nb : 1) * 4);
@@ -153,17 +154,16 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
     for (uint64_t off = 0; off < nb && ok;) {
         const uint32_t *e = pw->blob + off;
         uint32_t cnt = e[0];
-        if (cnt == 0 || cnt > pw->nclass || off + 1 + cnt > nb) { ok = false; break; }
+        if (cnt == 0 || cnt > pw->nclass || off + 1 + cnt > nb) { *why = "weight record out of range"; ok = false; break; }
+        for (uint32_t j = 1; j <= cnt; j++)
+            if ((e[j] & 0xFF) >= pw->nclass) { *why = "weight class out of range"; ok = false; }
         start[off / 64] |= 1ULL << (off % 64);
         uint16_t *o = rec + 2 * off;
         if (2 * cnt >= nc8) {
             o[0] = DENSE;
             int16_t *w = (int16_t *)(void *)(o + 1);
             memset(w, 0, nc8 * 2);
-            for (uint32_t j = 1; j <= cnt; j++) {
-                if ((e[j] & 0xFF) >= pw->nclass) ok = false;
-                else w[e[j] & 0xFF] = pack_weight(e[j]);
-            }
+            for (uint32_t j = 1; j <= cnt && ok; j++) w[e[j] & 0xFF] = pack_weight(e[j]);
         } else {
             o[0] = (uint16_t)cnt;
             uint8_t *cls = (uint8_t *)(o + 1);
@@ -176,10 +176,13 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw) {
         }
         off += 1 + cnt;
     }
+    uint32_t empty = 0;
     for (uint32_t i = 0; i < ts && ok; i++) {
         uint32_t off = pw->slots[2 * (size_t)i + 1];
-        if (off != UINT32_MAX && !(start[off / 64] >> (off % 64) & 1)) ok = false;
+        if (off == UINT32_MAX) empty++;
+        else if (off >= nb || !(start[off / 64] >> (off % 64) & 1)) { *why = "weight records overlap"; ok = false; }
     }
+    if (ok && !empty) { *why = "weights table has no empty slot"; ok = false; }
     dy_free(a, start);
     if (!ok) {
         dy_free(a, rec);
@@ -218,6 +221,12 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     pw->slots = (const uint32_t *)(const void *)(b + 24);
     pw->blob = pw->slots + 2 * (size_t)tsize;
     pw->prec = NULL;
+    return true;
+}
+
+bool dy_pw_check(const dy_pw *pw, const char **why) {
+    const uint32_t tsize = pw->tsize, nclass = pw->nclass;
+    const uint64_t nblob = pw->nblob;
     uint32_t empty = 0;
     for (uint32_t i = 0; i < tsize; i++) {
         /* the records are read at random: fetch a few slots ahead */

@@ -57,8 +57,11 @@ static dyad_status load_file(const char *dir, const char *name, uint32_t kind, c
 /* Make the compact copy of a weight table's records that scoring reads,
  * then let the kernel drop the file's pages of the records (a private
  * read-only mapping: they would be read again from the file if touched). */
-static dyad_status pack(const dyad_allocator *a, dy_pw *pw, dyad_error *err) {
-    if (!dy_pw_pack(a, pw)) return dy_err(err, DYAD_EMODEL, "weight records overlap, or out of memory");
+static dyad_status pack(const dyad_allocator *a, dy_pw *pw, const char *dir, const char *file, dyad_error *err) {
+    const char *why = NULL;
+    if (!dy_pw_pack(a, pw, &why))
+        return why ? dy_err(err, DYAD_EMODEL, "%s/%s: %s", dir, file, why)
+                   : dy_err(err, DYAD_ENOMEM, "out of memory loading %s/%s", dir, file);
     long pg = sysconf(_SC_PAGESIZE);
     if (pg > 0) {
         uintptr_t b = (uintptr_t)pw->blob, e = (uintptr_t)(pw->blob + pw->nblob), p = (uintptr_t)pg;
@@ -82,12 +85,12 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     dyad_status st = load_file(model_dir, "tagger.bin", DY_PM_TAGGER, &m->tbytes, &m->tn, ts, &nts, tv, err);
     if (st == DYAD_OK && !dy_tagger_load(&m->tagger, ts, nts, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/tagger.bin: %s", model_dir, why);
-    if (st == DYAD_OK) st = pack(a, &m->tagger.pw, err);
+    if (st == DYAD_OK) st = pack(a, &m->tagger.pw, model_dir, "tagger.bin", err);
     if (st == DYAD_OK)
         st = load_file(model_dir, "parser.bin", DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
     if (st == DYAD_OK && !dy_parser_load(&m->parser, ps, nps, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/parser.bin: %s", model_dir, why);
-    if (st == DYAD_OK) st = pack(a, &m->parser.pw, err);
+    if (st == DYAD_OK) st = pack(a, &m->parser.pw, model_dir, "parser.bin", err);
     if (st == DYAD_OK) {
         size_t ln;
         const char *lt = dy_pm_find(ts, nts, DY_SEC_LEMMAS, &ln);

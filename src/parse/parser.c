@@ -472,7 +472,7 @@ static bool jackknife_tags(const dy_conllu *train, psent *tv, const dy_train_opt
         dy_tagger tg;
         bool ok = dy_read_file(dyad_default_allocator(), tmp, &bytes, &n) == DYAD_OK &&
                   dy_pm_read(bytes, n, DY_PM_TAGGER, secs, 8, &nsec, ver, why, whyn) &&
-                  dy_tagger_load(&tg, secs, nsec, &w2);
+                  dy_tagger_load(&tg, secs, nsec, &w2) && dy_pw_check(&tg.pw, &w2);
         if (!ok) {
             if (w2) snprintf(why, whyn, "jackknife tagger: %s", w2);
             free(bytes);
@@ -534,7 +534,7 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
         const char *w2 = NULL;
         if (dy_read_file(dyad_default_allocator(), tagger_path, &tbytes, &tn) != DYAD_OK ||
             !dy_pm_read(tbytes, tn, DY_PM_TAGGER, secs, 8, &nsec, ver, why, whyn) ||
-            !dy_tagger_load(&tagger, secs, nsec, &w2)) {
+            !dy_tagger_load(&tagger, secs, nsec, &w2) || !dy_pw_check(&tagger.pw, &w2)) {
             if (w2) snprintf(why, whyn, "%s: %s", tagger_path, w2);
             else if (!tbytes) snprintf(why, whyn, "cannot read %s", tagger_path);
             free(tbytes);
@@ -620,7 +620,7 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
                 dy_parser p;
                 const char *w2;
                 memset(&p, 0, sizeof p);
-                if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2)) {
+                if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2) && dy_pw_check(&p.pw, &w2)) {
                     p.nlab = nlab;
                     p.clus = clus;
                     memcpy(p.lab, lab, nlab);

@@ -58,11 +58,16 @@ typedef struct dy_pw {
 
 /* scores[c] += weight (in fixed-point units) for every feature found. */
 void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores);
-/* Point pw into a serialized table; false (with why) when inconsistent. */
+/* Point pw into a serialized table; false (with why) when its header and
+ * length disagree.  The records are not checked yet: dy_pw_pack or
+ * dy_pw_check must pass before scoring. */
 bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why);
-/* Build the compact runtime copy of a viewed table (dy_pw_score uses it
- * from then on); false when out of memory.  dy_pw_unpack frees it. */
-bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw);
+/* Check every slot and record of a viewed table; false with why. */
+bool dy_pw_check(const dy_pw *pw, const char **why);
+/* Check the viewed table and build its compact runtime copy (dy_pw_score
+ * uses it from then on); false with why when the records are inconsistent,
+ * false with why untouched when memory runs out.  dy_pw_unpack frees it. */
+bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why);
 void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw);
 /* Packed tables only: add the features' weights, in units of 256 (score =
  * 256 x sum), to acc[0 .. nclass rounded up to 8). */

@@ -438,7 +438,7 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
                 dy_tagger t;
                 const char *w2;
                 memset(&t, 0, sizeof t);
-                if (dy_pw_view(&t.pw, al, wbuf.n, &w2)) {
+                if (dy_pw_view(&t.pw, al, wbuf.n, &w2) && dy_pw_check(&t.pw, &w2)) {
                     memcpy(&t.amb_size, amb.p, 4);
                     t.amb = (const dy_amb_slot *)(const void *)(amb.p + 8);
                     t.clus = clus;

@@ -1,7 +1,9 @@
-/* fuzz_model.c — any bytes as a tagger or parser model file (first byte
- * picks which, bit 1 repairs the checksum): the container check, the section loaders and, when they
- * accept the bytes, tagging and parsing a short sentence.  Must never crash,
- * hang or read out of bounds. */
+/* fuzz_model.c — any bytes as a tagger or parser model file (first byte:
+ * bit 0 picks which, bit 1 repairs the checksum, bit 2 scores with the
+ * file's records instead of the packed copy): the container check, the
+ * section loaders, the weight table checks (dy_pw_pack as the runtime
+ * loads, or dy_pw_check) and, when they accept the bytes, tagging and
+ * parsing a short sentence.  Must never crash, hang or read out of bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +34,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         dy_str forms[4] = {DY_STR("Rebels"), DY_STR("seized"), DY_STR("the"), DY_STR("town")};
         dy_pword pw[4];
         dy_pwords_init(&ar, pw, forms, 4);
+        const dyad_allocator *A = dyad_default_allocator();
+        bool raw = data[0] & 4;
         if (kind == DY_PM_TAGGER) {
             dy_tagger t;
-            if (dy_tagger_load(&t, secs, nsec, &w)) dy_tagger_run(&t, pw, 4);
+            memset(&t, 0, sizeof t);
+            if (dy_tagger_load(&t, secs, nsec, &w) && (raw ? dy_pw_check(&t.pw, &w) : dy_pw_pack(A, &t.pw, &w)))
+                dy_tagger_run(&t, pw, 4);
+            if (!raw) dy_pw_unpack(A, &t.pw);
         } else {
             dy_parser p;
+            memset(&p, 0, sizeof p);
             int32_t head[4];
             uint8_t rel[4];
-            if (dy_parser_load(&p, secs, nsec, &w)) dy_parser_run(&p, &ar, pw, 4, head, rel);
+            if (dy_parser_load(&p, secs, nsec, &w) && (raw ? dy_pw_check(&p.pw, &w) : dy_pw_pack(A, &p.pw, &w)))
+                dy_parser_run(&p, &ar, pw, 4, head, rel);
+            if (!raw) dy_pw_unpack(A, &p.pw);
         }
         dy_arena_free(&ar);
     }

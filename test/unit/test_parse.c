@@ -155,7 +155,7 @@ TEST(weights_and_container_round_trip) {
     const void *wp = dy_pm_find(rs, nrs, DY_SEC_WEIGHTS, &wn);
     dy_pw pw;
     const char *w2 = NULL;
-    CHECK(wp && dy_pw_view(&pw, wp, wn, &w2));
+    CHECK(wp && dy_pw_view(&pw, wp, wn, &w2) && dy_pw_check(&pw, &w2));
     dy_pw_score(&pw, f, 3, s2);
     for (int c = 0; c < 5; c++) {
         float a = s1[c], q = s2[c] * pw.scale;
@@ -164,7 +164,7 @@ TEST(weights_and_container_round_trip) {
     }
     /* the packed runtime copy scores the same, to its rounding (256 units) */
     float s3[5] = {0};
-    CHECK(dy_pw_pack(A, &pw));
+    CHECK(dy_pw_pack(A, &pw, &w2));
     dy_pw_score(&pw, f, 3, s3);
     for (int c = 0; c < 5; c++) CHECK(s3[c] - s2[c] <= 3 * 128 && s2[c] - s3[c] <= 3 * 128);
     dy_pw_unpack(A, &pw);
@@ -183,6 +183,46 @@ TEST(weights_and_container_round_trip) {
     unlink(path);
     dy_buf_free(&b);
     dy_pwt_free(&t);
+}
+
+/* A weight table by hand: 5 classes, tsize slots {fingerprint, offset},
+ * then the blob.  1 when both checks accept it, 0 when both reject it (the
+ * packer saying want), -1 otherwise. */
+static int table_ok(uint32_t tsize, const uint32_t *slots, uint32_t nblob, const uint32_t *blob,
+                     const char *want) {
+    unsigned char b[256];
+    uint32_t nclass = 5, zero = 0;
+    uint64_t nb = nblob;
+    float scale = 1.0f;
+    memcpy(b, &nclass, 4);
+    memcpy(b + 4, &tsize, 4);
+    memcpy(b + 8, &nb, 8);
+    memcpy(b + 16, &scale, 4);
+    memcpy(b + 20, &zero, 4);
+    memcpy(b + 24, slots, tsize * 8);
+    memcpy(b + 24 + tsize * 8, blob, nblob * 4);
+    dy_pw pw;
+    const char *w1 = NULL, *w2 = NULL;
+    if (!dy_pw_view(&pw, b, 24 + tsize * 8 + nblob * 4, &w1)) return -1;
+    bool c = dy_pw_check(&pw, &w1), p = dy_pw_pack(dyad_default_allocator(), &pw, &w2);
+    dy_pw_unpack(dyad_default_allocator(), &pw);
+    if (c != p) return -1;
+    return p ? 1 : w2 && strstr(w2, want) ? 0 : -1;
+}
+
+TEST(weight_table_checks_reject_bad_records) {
+    const uint32_t E = UINT32_MAX;
+    uint32_t blob[] = {2, 100u << 8 | 0, (uint32_t)-50 << 8 | 3};
+    uint32_t good[] = {7, 0, 0, E};
+    CHECK_EQ_INT(table_ok(2, good, 3, blob, ""), 1);
+    uint32_t badcls[] = {2, 100u << 8 | 0, 9};
+    CHECK_EQ_INT(table_ok(2, good, 3, badcls, "class out of range"), 0);
+    uint32_t mid[] = {7, 1, 0, E};              /* points inside the record */
+    CHECK_EQ_INT(table_ok(2, mid, 3, blob, "overlap"), 0);
+    uint32_t full[] = {7, 0};                   /* no empty slot */
+    CHECK_EQ_INT(table_ok(1, full, 3, blob, "no empty slot"), 0);
+    uint32_t longrec[] = {4, 1, 2, 3};          /* runs past the blob */
+    CHECK_EQ_INT(table_ok(2, good, 4, longrec, "out of range"), 0);
 }
 
 TEST(missing_model_names_the_file) {
