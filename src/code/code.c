@@ -13,6 +13,7 @@
 
 #include "../mention/mention.h"
 #include "coder.h"
+#include "discourse.h"
 
 /* MARK: - sentence view */
 
@@ -1179,6 +1180,7 @@ static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size
     cand c;
     for (int32_t i = 0; i < n; i++) {
         if (S.entry[i] < 0) continue;
+        if (dy_background_clause(&S, i, NULL, 0)) continue;   /* discourse.c */
         if (!make_cand(&S, i, &c)) continue;
         dyad_status st = emit_cand(ctx, doc, cap, &S, &c, err);
         if (st) return st;
@@ -1314,6 +1316,7 @@ dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         dyad_status st = code_sentence(ctx, doc, si, &m0, &cap, err);
         if (st) return st;
     }
+    if (dy_discourse_filter(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     dedup(doc);
     return DYAD_OK;
 }

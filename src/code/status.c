@@ -115,6 +115,40 @@ static bool time_adjunct(const dy_sent_view *S, int32_t n) {
     return false;
 }
 
+/* A subjectless infinitival clause: "to help fight", "in order to
+ * protect"; not "if Beijing were to blockade". */
+static bool to_clause(const dy_sent_view *S, int32_t v) {
+    if (S->t[v].upos != DY_UPOS_VERB) return false;
+    bool to = false;
+    for (int32_t c = S->first[v]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_NSUBJ || d == DY_DEP_NSUBJ_PASS) return false;
+        if (d != DY_DEP_MARK) continue;
+        if (S->t[c].upos == DY_UPOS_PART && dy_sv_lemma_is(S, c, "to")) to = true;
+        else if (!dy_sv_lemma_is(S, c, "in") && !dy_sv_lemma_is(S, c, "as")) return false;
+    }
+    return to;
+}
+
+/* A gerund marked by a preposition of topic: "focus [on ending]", "talk
+ * [about reopening]"; not a means or a time ("by attacking", "after
+ * meeting"). */
+static bool gerund_complement(const dy_sent_view *S, int32_t v) {
+    static const char *const TOPIC[] = {"on", "about", "of", "toward", "towards", NULL};
+    if (S->t[v].upos != DY_UPOS_VERB || S->t[v].xpos >= dy_xpos_count ||
+        strcmp(dy_xpos_names[S->t[v].xpos], "VBG"))
+        return false;
+    for (int32_t c = S->first[v]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_MARK && word_in(S, c, TOPIC)) return true;
+    return false;
+}
+
+/* Nouns whose infinitival clause is only intended or tried: "plans to
+ * urge", "an attempt to mediate", "a bid to reopen talks". */
+static const char *const PLAN[] = {"plan", "intention", "proposal", "bid", "attempt", "effort", "idea",
+                                   "option", "scheme", "ambition", "hope", "desire", "readiness",
+                                   "willingness", "aim", "goal", "objective", NULL};
+
 /* Whether cur (attached to h by d) is what the frame word h governs: its
  * clausal complement, object, or the complement the families see. */
 static bool governed(const dy_sent_view *S, int32_t h, int32_t cur, int d) {
@@ -176,6 +210,23 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
         }
         if ((d == DY_DEP_OBL || d == DY_DEP_NMOD) && S->t[cur].upos != DY_UPOS_VERB && time_adjunct(S, cur))
             outside = true;
+        if (d == DY_DEP_ADVCL && to_clause(S, cur) && S->t[h].upos == DY_UPOS_VERB &&
+            !(he && he->role == DY_ROLE_FAMILY && dy_sv_complement(S, h) == cur)) {
+            /* a purpose clause: "sent troops [to help fight IS]" — the
+             * sending is the event, the purpose is not one */
+            return -1;
+        }
+        if (d == DY_DEP_ACL && to_clause(S, cur) && S->ment[h] < 0 &&
+            (word_in(S, h, PLAN) || S->entry[h] >= 0)) {
+            /* "plans to urge", "an attempt to mediate": intended only;
+             * "talks to end the war": the talks' purpose */
+            return -1;
+        }
+        if (d == DY_DEP_ADVCL && !he && gerund_complement(S, cur)) {
+            /* "focus [on ending the war]": inside what the clause says */
+            cur = h;
+            continue;
+        }
         if (d == DY_DEP_ADVCL && !he) {
             /* an adverbial clause: its own cues only ("If Ankara sends ...") */
             break;

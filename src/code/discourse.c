@@ -1,0 +1,239 @@
+/*
+ * discourse.c — what an article says happened (discourse.h).  News writing
+ * mixes the news with background: habits ("the group frequently conducts
+ * bombings"), standing states ("has been encouraging allies for years"),
+ * definitions ("Red notices are declared to ask ..."), history ("Last year
+ * Trump withdrew ...") and the news retold ("Turkey began an offensive ...
+ * The operation ...").  None of these is a new event.  The cues are
+ * grammatical: habitual adverbs and "every year" adjuncts, "in recent
+ * years" adjuncts, the generic present with a generic subject,
+ * a resolved date before the news period, a definite event noun.
+ */
+#include <stdio.h>
+
+#include "discourse.h"
+
+static bool lemma_in(const dy_sent_view *S, int32_t t, const char *const *ws) {
+    for (; *ws; ws++)
+        if (dy_sv_lemma_is(S, t, *ws)) return true;
+    return false;
+}
+
+static void why_set(char *why, size_t cap, const char *what, const dy_sent_view *S, int32_t t) {
+    if (why && cap) snprintf(why, cap, "%s \"%.*s\"", what, (int)S->t[t].form.n, S->t[t].form.p);
+}
+
+/* MARK: - dates */
+
+static int digits(const char *p, size_t n, size_t at, size_t k) {
+    if (at + k > n) return -1;
+    int v = 0;
+    for (size_t i = at; i < at + k; i++) {
+        if (p[i] < '0' || p[i] > '9') return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+bool dy_history_date(dy_str value, dy_str docdate) {
+    int dy = digits(docdate.p, docdate.n, 0, 4), dm = digits(docdate.p, docdate.n, 5, 2),
+        dd = digits(docdate.p, docdate.n, 8, 2);
+    if (dy < 0 || dm < 1 || dd < 1) return false;
+    const char *p = value.p;
+    size_t n = value.n;
+    if (n == 3 && digits(p, n, 0, 3) >= 0) return digits(p, n, 0, 3) * 10 + 9 < dy;  /* "198" */
+    int y = digits(p, n, 0, 4);
+    if (y < 0) return false;
+    if (n == 4 || p[4] != '-') return y < dy;
+    int m = digits(p, n, 5, 2);
+    if (m < 1 || m > 12) return y < dy;                /* 2014-SU, 2014-Q1, 2014-W05 */
+    if (n == 7 || p[7] != '-') return (dy * 12 + dm) - (y * 12 + m) >= 2;
+    int d = digits(p, n, 8, 2);
+    if (d < 1) return (dy * 12 + dm) - (y * 12 + m) >= 2;
+    double a = y * 365.25 + m * 30.44 + d, b = dy * 365.25 + dm * 30.44 + dd;
+    return b - a > 45.0;
+}
+
+/* MARK: - background clauses */
+
+static const char *const HABIT[] = {"frequently", "often", "regularly", "routinely", "usually",
+                                    "typically", "habitually", "commonly", "customarily", "normally",
+                                    "traditionally", "sometimes", "occasionally", "periodically",
+                                    "always", "annually", "yearly", "seldom", NULL};
+static const char *const UNIT[] = {"day", "week", "month", "year", "time", "summer", "winter", NULL};
+static const char *const SPAN[] = {"year", "decade", "century", NULL};
+static const char *const SPAN_MOD[] = {"recent", "past", "last", "few", "several", "many", NULL};
+
+static bool has_child(const dy_sent_view *S, int32_t t, int deprel, const char *const *ws) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == deprel && (!ws || lemma_in(S, c, ws))) return true;
+    return false;
+}
+
+/* A habit or standing-state cue among the adjuncts of clause head h. */
+static bool habit_cue(const dy_sent_view *S, int32_t h, char *why, size_t cap) {
+    static const char *const EVERY[] = {"every", "each", NULL};
+    static const char *const OVERP[] = {"in", "over", "for", "during", "within", "throughout", NULL};
+    for (int32_t c = S->first[h]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_ADVMOD && lemma_in(S, c, HABIT)) {
+            why_set(why, cap, "habit", S, c);
+            return true;
+        }
+        bool obl = d == DY_DEP_OBL || d == DY_DEP_OBL_TMOD || d == DY_DEP_OBL_NPMOD ||
+                   d == DY_DEP_OBL_UNMARKED || d == DY_DEP_NMOD_TMOD;
+        if (!obl) continue;
+        /* "every year", "each week" */
+        if (lemma_in(S, c, UNIT) && has_child(S, c, DY_DEP_DET, EVERY)) {
+            why_set(why, cap, "habit", S, c);
+            return true;
+        }
+        /* "in recent years", "for the past two decades", "for years" */
+        if (lemma_in(S, c, SPAN) && S->t[c].form.n && S->t[c].form.p[S->t[c].form.n - 1] == 's') {
+            bool over = false, mod = false;
+            for (int32_t g = S->first[c]; g >= 0; g = S->next[g]) {
+                if (S->t[g].deprel == DY_DEP_CASE && lemma_in(S, g, OVERP)) over = true;
+                /* "the past two decades", not "over four years" (a plan) */
+                if (S->t[g].deprel == DY_DEP_AMOD && lemma_in(S, g, SPAN_MOD)) mod = true;
+            }
+            bool bare = !has_child(S, c, DY_DEP_DET, NULL);
+            if (over && (mod || bare)) {
+                why_set(why, cap, "standing over", S, c);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Present tense, no modal and no perfect: "are declared", "is", "ask". */
+static bool generic_present(const dy_sent_view *S, int32_t h) {
+    bool present = false;
+    const dy_token *k = &S->t[h];
+    const char *x = k->xpos < dy_xpos_count ? dy_xpos_names[k->xpos] : "";
+    if (k->upos == DY_UPOS_VERB && (!strcmp(x, "VBZ") || !strcmp(x, "VBP"))) present = true;
+    bool pass_or_cop = false;
+    for (int32_t c = S->first[h]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d != DY_DEP_AUX && d != DY_DEP_AUX_PASS && d != DY_DEP_COP) continue;
+        const char *cx = S->t[c].xpos < dy_xpos_count ? dy_xpos_names[S->t[c].xpos] : "";
+        if (d == DY_DEP_AUX && !dy_sv_lemma_is(S, c, "do")) return false;   /* modal, perfect, progressive */
+        if (!strcmp(cx, "VBZ") || !strcmp(cx, "VBP")) present = true;
+        else return false;
+        if (d == DY_DEP_AUX_PASS || d == DY_DEP_COP) pass_or_cop = true;
+    }
+    return present && pass_or_cop;
+}
+
+/* "Red notices are declared to ask ...", "A red notice is a request ...":
+ * a definition, in the generic present, of a kind of thing. */
+static bool definition(const dy_sent_view *S, char *why, size_t cap) {
+    int32_t root = -1;
+    for (int32_t i = 0; i < S->n && root < 0; i++)
+        if (S->t[i].head < 0) root = i;
+    if (root < 0 || !generic_present(S, root)) return false;
+    if (S->entry[root] >= 0) {
+        int r = S->lx->ents[S->entry[root]].role;
+        if (r == DY_ROLE_SAY || r == DY_ROLE_CLAIM || r == DY_ROLE_ACCUSE || r == DY_ROLE_DENY) return false;
+    }
+    static const char *const INDEF[] = {"a", "an", NULL};
+    for (int32_t c = S->first[root]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d != DY_DEP_NSUBJ && d != DY_DEP_NSUBJ_PASS) continue;
+        if (S->t[c].upos != DY_UPOS_NOUN || S->ment[c] >= 0 || S->entry[c] >= 0) return false;
+        const char *x = S->t[c].xpos < dy_xpos_count ? dy_xpos_names[S->t[c].xpos] : "";
+        bool det = has_child(S, c, DY_DEP_DET, NULL) || has_child(S, c, DY_DEP_NMOD_POSS, NULL);
+        bool generic = (!strcmp(x, "NNS") && !det) || has_child(S, c, DY_DEP_DET, INDEF);
+        if (!generic) return false;
+        why_set(why, cap, "definition of", S, c);
+        return true;
+    }
+    return false;
+}
+
+bool dy_background_clause(const dy_sent_view *S, int32_t t, char *why, size_t cap) {
+    int32_t cur = t;
+    for (int depth = 0; depth < 8 && cur >= 0; depth++) {
+        if (habit_cue(S, cur, why, cap)) return true;
+        int d = S->t[cur].deprel;
+        int32_t h = S->t[cur].head;
+        if (h < 0) break;
+        /* up through the clause: light verb, coordinated nouns, control,
+         * prepositional phrases; not out of a verb conjunct, a
+         * complement clause, an adverbial clause, nor from a subject to
+         * its predicate ("the visit was the first in years") */
+        bool up = d == DY_DEP_OBJ || d == DY_DEP_XCOMP || d == DY_DEP_COMPOUND || d == DY_DEP_NMOD ||
+                  d == DY_DEP_OBL || (d == DY_DEP_CONJ && S->t[cur].upos != DY_UPOS_VERB);
+        if (!up) break;
+        cur = h;
+    }
+    return definition(S, why, cap);
+}
+
+/* MARK: - document filter */
+
+static int code_root2(const char *c) { return c[0] && c[1] ? (c[0] - '0') * 10 + (c[1] - '0') : -1; }
+
+/* Same actor, or one the more specific telling of the other (TUR, TURMIL). */
+static bool same_actor(dy_str a, dy_str b) {
+    if (!a.n || !b.n) return false;
+    size_t n = a.n < b.n ? a.n : b.n;
+    if (a.n != b.n && n < 3) return false;
+    if (a.n != b.n && n == 3 && !memcmp(a.p, "IGO", 3)) return false;
+    return !memcmp(a.p, b.p, n);
+}
+
+/* The trigger is a noun with a definite determiner and no possessor: "the
+ * attack", "this operation", not "Turkey's operation", "an attack". */
+static bool definite_noun(const dyad_doc *doc, const dy_event *e) {
+    const dy_sentence *s = &doc->sents[e->sent];
+    const dy_token *T = &doc->toks[s->tok0];
+    uint32_t k = e->trig_tok + e->trig_ntok - 1;
+    if (k >= s->ntok || T[k].upos != DY_UPOS_NOUN) return false;
+    bool def = false;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        if (T[i].head != (int32_t)k) continue;
+        if (T[i].deprel == DY_DEP_NMOD_POSS) return false;
+        if (T[i].deprel != DY_DEP_DET) continue;
+        dy_str w = T[i].lemma.n ? T[i].lemma : T[i].form;
+        def = dy_str_ieq(w, dy_str_c("the")) || dy_str_ieq(w, dy_str_c("this")) ||
+              dy_str_ieq(w, dy_str_c("that")) || dy_str_ieq(w, dy_str_c("these")) ||
+              dy_str_ieq(w, dy_str_c("those"));
+    }
+    return def;
+}
+
+static bool retold(const dyad_doc *doc, size_t i) {
+    const dy_event *e = &doc->events[i];
+    if (!definite_noun(doc, e)) return false;
+    for (size_t j = 0; j < i; j++) {
+        const dy_event *f = &doc->events[j];
+        if (f->sent == e->sent && f->trig_tok == e->trig_tok) continue;
+        if (code_root2(f->code) != code_root2(e->code)) continue;
+        if (!same_actor(doc->ments[e->src].code, doc->ments[f->src].code)) continue;
+        if (e->tgt >= 0 && f->tgt >= 0 && !same_actor(doc->ments[e->tgt].code, doc->ments[f->tgt].code))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+dyad_status dy_discourse_filter(dyad_ctx *ctx, dyad_doc *doc) {
+    if (doc->nsent < 2 || !doc->nevent) return DYAD_OK;
+    bool *drop = DY_ANEW(&ctx->arena, bool, doc->nevent);
+    if (!drop) return DYAD_ENOMEM;
+    for (size_t i = 0; i < doc->nevent; i++) drop[i] = false;
+    for (size_t i = 0; i < doc->nevent; i++) {
+        const dy_event *e = &doc->events[i];
+        if (e->time >= 0 && dy_history_date(doc->ments[e->time].value, doc->date)) drop[i] = true;
+    }
+    /* retold: compared with every earlier event, background ones too (a
+     * retold piece of history is history) */
+    for (size_t i = 0; i < doc->nevent; i++)
+        if (!drop[i] && retold(doc, i)) drop[i] = true;
+    size_t w = 0;
+    for (size_t i = 0; i < doc->nevent; i++)
+        if (!drop[i]) doc->events[w++] = doc->events[i];
+    doc->nevent = w;
+    return DYAD_OK;
+}
