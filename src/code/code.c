@@ -1238,14 +1238,77 @@ static void cset_add(cset *s, dy_str c) {
 
 static const char *cset_one(const cset *s) { return !s->many && s->n == 1 ? s->c[0] : NULL; }
 
+/* The country a place phrase names by a country word inside it: "the
+ * Somali city of Beledweyne", "Syria's northeast" — the actor's, not
+ * whatever the place gazetteer made of "Somali city". */
+static dy_str place_country(const dyad_doc *doc, size_t a, size_t b, const dy_mention *p) {
+    for (size_t k = a; k < b; k++) {
+        const dy_mention *m = &doc->ments[k];
+        if (m->kind == DY_MENTION_ACTOR && m->code.n == 3 && m->country.n == 3 &&
+            m->tok_start >= p->tok_start && m->tok_end <= p->tok_end)
+            return m->country;
+    }
+    return p->pcountry;
+}
+
+/* The document's own country: the one country of the first sentence that
+ * names any (its places, else its actors), if it is also the country named
+ * most often in the document.  "" when there is none. */
+static void lead_country(const dyad_doc *doc, char out[4]) {
+    out[0] = 0;
+    char cc[32][4];
+    int cnt[32], nc = 0;
+    size_t i = 0;
+    cset first[2];
+    memset(first, 0, sizeof first);
+    bool have_first = false;
+    while (i < doc->nment) {
+        uint32_t si = doc->ments[i].sent;
+        size_t j = i;
+        while (j < doc->nment && doc->ments[j].sent == si) j++;
+        cset places = {0}, actors = {0};
+        for (size_t k = i; k < j; k++) {
+            const dy_mention *m = &doc->ments[k];
+            dy_str c = m->kind == DY_MENTION_PLACE ? place_country(doc, i, j, m)
+                     : m->kind == DY_MENTION_ACTOR ? m->country : DY_NULLSTR;
+            if (c.n != 3) continue;
+            if (m->kind == DY_MENTION_PLACE) cset_add(&places, c);
+            else cset_add(&actors, c);
+            int x = 0;
+            while (x < nc && memcmp(cc[x], c.p, 3)) x++;
+            if (x == nc && nc < 32) { memcpy(cc[nc], c.p, 3); cc[nc][3] = 0; cnt[nc++] = 0; }
+            if (x < nc) cnt[x]++;
+        }
+        if (!have_first && (places.n || actors.n)) {
+            first[0] = places;
+            first[1] = actors;
+            have_first = true;
+        }
+        i = j;
+    }
+    if (!have_first) return;
+    const char *lead = first[0].n ? cset_one(&first[0]) : cset_one(&first[1]);
+    if (!lead) return;
+    int li = -1;
+    for (int x = 0; x < nc; x++)
+        if (!memcmp(cc[x], lead, 3)) li = x;
+    if (li < 0) return;
+    for (int x = 0; x < nc; x++)
+        if (x != li && cnt[x] >= cnt[li]) return;
+    memcpy(out, lead, 4);
+}
+
 /* Give bare agents the country of their context, where one country only
  * is in sight: the places of the sentence ("police in Dhaka"), else for
  * domestic roles the actors of the sentence ("Zambian police arrested
  * opposition figures"), else, in a sentence naming no country at all, the
  * one country of the document so far ("... security forces raided his
- * residence").  Several countries in sight: the agent stays bare. */
+ * residence"), else the document's own country (lead_country).  Several
+ * countries in sight: the agent stays bare. */
 static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
     cset docset = {0};
+    char lead[4];
+    lead_country(doc, lead);
     size_t i = 0;
     while (i < doc->nment) {
         uint32_t si = doc->ments[i].sent;
@@ -1254,7 +1317,7 @@ static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
         cset places = {0}, actors = {0};
         for (size_t k = i; k < j; k++) {
             const dy_mention *m = &doc->ments[k];
-            if (m->kind == DY_MENTION_PLACE) cset_add(&places, m->pcountry);
+            if (m->kind == DY_MENTION_PLACE) cset_add(&places, place_country(doc, i, j, m));
             else if (m->kind == DY_MENTION_ACTOR && m->country.n == 3) cset_add(&actors, m->country);
         }
         for (size_t k = i; k < j; k++) {
@@ -1264,6 +1327,9 @@ static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
             if (places.n && local_role(m->code)) c = cset_one(&places);
             else if (!places.n && actors.n && domestic_role(m->code)) c = cset_one(&actors);
             else if (!places.n && !actors.n && domestic_role(m->code)) c = cset_one(&docset);
+            /* "... militants are still fighting with the security forces"
+             * in an article about Somalia: the document's own country */
+            if (!c && !places.n && !actors.n && local_role(m->code) && !m->pronoun && lead[0]) c = lead;
             if (!c) continue;
             char buf[8];
             memcpy(buf, c, 3);

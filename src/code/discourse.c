@@ -132,7 +132,8 @@ static bool definition(const dy_sent_view *S, char *why, size_t cap) {
     for (int32_t i = 0; i < S->n && root < 0; i++)
         if (S->t[i].head < 0) root = i;
     if (root < 0 || !generic_present(S, root)) return false;
-    if (S->entry[root] >= 0) {
+    if (S->entry[root] >= 0 && has_child(S, root, DY_DEP_CCOMP, NULL)) {
+        /* "... are told that Iran attacked": a report, not a definition */
         int r = S->lx->ents[S->entry[root]].role;
         if (r == DY_ROLE_SAY || r == DY_ROLE_CLAIM || r == DY_ROLE_ACCUSE || r == DY_ROLE_DENY) return false;
     }
@@ -218,6 +219,24 @@ static bool retold(const dyad_doc *doc, size_t i) {
     return false;
 }
 
+/* "Al-Shabab claimed responsibility for the attack.  The group said it had
+ * killed more than 10 people": after a claim of responsibility (015), the
+ * claimant's own report of violence is the claim's content, not a new
+ * attack. */
+static bool claimed(const dyad_doc *doc, size_t i) {
+    const dy_event *e = &doc->events[i];
+    int r = code_root2(e->code);
+    if (r < 18 || e->status != DY_ST_REPORTED || e->attr < 0) return false;
+    if (!same_actor(doc->ments[e->attr].code, doc->ments[e->src].code)) return false;
+    for (size_t j = 0; j < i; j++) {
+        const dy_event *f = &doc->events[j];
+        if (!strcmp(f->code, "015") && f->sent < e->sent &&
+            same_actor(doc->ments[f->src].code, doc->ments[e->src].code))
+            return true;
+    }
+    return false;
+}
+
 dyad_status dy_discourse_filter(dyad_ctx *ctx, dyad_doc *doc) {
     if (doc->nsent < 2 || !doc->nevent) return DYAD_OK;
     bool *drop = DY_ANEW(&ctx->arena, bool, doc->nevent);
@@ -230,7 +249,7 @@ dyad_status dy_discourse_filter(dyad_ctx *ctx, dyad_doc *doc) {
     /* retold: compared with every earlier event, background ones too (a
      * retold piece of history is history) */
     for (size_t i = 0; i < doc->nevent; i++)
-        if (!drop[i] && retold(doc, i)) drop[i] = true;
+        if (!drop[i] && (retold(doc, i) || claimed(doc, i))) drop[i] = true;
     size_t w = 0;
     for (size_t i = 0; i < doc->nevent; i++)
         if (!drop[i]) doc->events[w++] = doc->events[i];

@@ -26,7 +26,9 @@ bool dy_history_date(dy_str value, dy_str docdate);
 /* Drop, in a document of more than one sentence, the events dated before
  * the news period ("Last year Trump withdrew ...") and the events retold
  * by a definite event noun whose root code and actors repeat an earlier
- * event of the document ("Turkey began an offensive ... the operation"). */
+ * event of the document ("Turkey began an offensive ... the operation"),
+ * and a claimant's own report of violence after its claim of
+ * responsibility (015) ("the group said it had killed 10 people"). */
 dyad_status dy_discourse_filter(dyad_ctx *ctx, dyad_doc *doc);
 
 #endif
