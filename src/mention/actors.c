@@ -246,6 +246,24 @@ static bool first_name_here(const aw *w) {
            !win(w, k_nonname) && !win(w, inst);
 }
 
+/* Whether w, the word before a surname match and in no match of its own,
+ * is an unknown first name: "Sahra Abdi contributed" is not Muse Bihi Abdi.
+ * Honorifics and titles the dictionary lacks are not names ("Mr Putin",
+ * "Sheikh Tamim"). */
+static bool first_name_before(const aw *w) {
+    static const char *const hon[] = {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "general",
+        "col", "colonel", "lt", "maj", "major", "capt", "captain", "adm", "admiral", "sgt",
+        "marshal", "commander", "sheikh", "shaikh", "sheik", "imam", "ayatollah", "mullah", "emir",
+        "amir", "prince", "princess", "king", "queen", "sultan", "president", "premier",
+        "minister", "chancellor", "senator", "sen", "rep", "gov", "governor", "judge", "justice",
+        "pope", "father", "rev", "reverend", "bishop", "archbishop", "cardinal", "patriarch",
+        "rabbi", "mufti", "sayyed", "sayed", "sayyid", "haji", "hajji", "comrade", "chairman",
+        "mayor", "ambassador", "secretary", "speaker", "crown", "mme", "madame", "monsieur",
+        "herr", "frau", "dear", "vs", "versus", NULL};
+    return first_name_here(w) && !win(w, hon);
+}
+
 static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
                            rmatch **out) {
     rmatch *m = DY_ANEW(A, rmatch, nw + 1);
@@ -253,7 +271,7 @@ static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw
     size_t nm = 0;
     char key[512];
     dy_dict_hit hits[16];
-    size_t i = 0;
+    size_t i = 0, prev_end = 0;
     while (i < nw) {
         if (w[i].punct || w[i].poss) { i++; continue; }
         size_t kn = 0, best_end = 0;
@@ -271,6 +289,9 @@ static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw
             /* A surname alone followed by another name is a first name:
              * "Attorney-General George Brandis" is not Randy George. */
             if (hits[b].implicit && j + 1 < nw && first_name_here(w + j + 1)) continue;
+            /* ... and preceded by an unknown first name it is a surname of
+             * someone else: "Sahra Abdi" */
+            if (hits[b].implicit && i > prev_end && first_name_before(w + i - 1)) continue;
             /* a lone pronoun-like word the parser calls PRON ("us", "IT") */
             if (j == i && w[i].upos == DY_UPOS_PRON) continue;
             best_end = j + 1;
@@ -279,6 +300,7 @@ static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw
         if (best_end) {
             m[nm++] = (rmatch){(uint32_t)i, (uint32_t)best_end, best_entry};
             i = best_end;
+            prev_end = best_end;
         } else {
             i++;
         }

@@ -716,7 +716,12 @@ static bool common_surname(const char *p, size_t n) {
         "santos", "rossi", "muller", "schmidt", "rice", "gates", "price", "may", "long",
         "rich", "little", "power", "graham", "reid", "cook", "wood", "fox", "bell", "ward",
         "rose", "love", "joy", "hope", "grant", "page", "chance",
-        "abe", NULL};
+        "abe",
+        /* given names more often than surnames: "Hamid Arabnejad", "Sahra Abdi
+         * Ahmed", "Richard Grenell" are not Abdul Hamid, Muse Bihi Abdi or
+         * Alain Richard */
+        "richard", "hamid", "abdi", "abdullahi", "yusuf", "omar", "george", "henry",
+        "rashid", "hamad", "sultan", "ismail", NULL};
     for (int i = 0; cs[i]; i++)
         if (strlen(cs[i]) == n && dy_str_ieq((dy_str){p, n}, dy_str_c(cs[i]))) return true;
     return false;

@@ -10,6 +10,7 @@
 # 0.412/0.259 after the lexicon round 5 (floors from it); 0.483/0.259 after the
 # discourse filters (precision floor raised to 0.433); 0.517/0.278 after the
 # context country and claim rules (floors 0.467 / 0.228).
+# 0.633/0.352 after the lexicon round 5 actor batch (floors 0.583 / 0.302).
 # Raise the floors when the figure rises.
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +20,6 @@ out=$("$bin" eval code --gold "$root/test/gold/articles.jsonl") || { echo "$out"
 get() { echo "$out" | awk -v w="$1" -v f="$2" '$1 == w { for (i = 2; i < NF; i++) if ($i == f) print $(i + 1) }'; }
 rp=$(get root precision); rr=$(get root recall)
 echo "articles: root precision $rp, recall $rr"
-fp=0.467; fr=0.228
+fp=0.583; fr=0.302
 ok=$(awk -v rp="$rp" -v rr="$rr" -v fp="$fp" -v fr="$fr" 'BEGIN { print (rp != "" && rp >= fp && rr >= fr) ? 1 : 0 }')
 [ "$ok" = 1 ] || { echo "articles below the floor (root precision $fp, recall $fr)"; echo "$out"; exit 1; }
