@@ -60,6 +60,16 @@ static const char *const starters[] = {
     "You", "Your",
 };
 
+/* Capitalised function words that open the text after a run-in heading:
+ * starters that are no name's first word ("Most", "Police" and "Today"
+ * can be), no surname ("quoted He as saying") nor a letter grade
+ * ("vitamin A is"). */
+static const char *const runin[] = {
+    "According", "After", "Although", "Amid", "An", "As", "But", "Despite", "During",
+    "However", "In", "It", "Meanwhile", "On", "She", "Since", "The", "These", "They", "This",
+    "Those", "We", "When", "While",
+};
+
 /* Verbs of saying in attributions after a quotation ("Why?" Smith asked.). */
 static const char *const speech_verbs[] = {
     "acknowledged", "added", "adds", "answered", "argued", "asked", "asks", "conceded",
@@ -123,16 +133,17 @@ int dy_seg_abbrev(const char *p, size_t n) {
 }
 
 bool dy_seg_starter(const char *p, size_t n) { return IN(starters, p, n); }
+bool dy_seg_runin(const char *p, size_t n) { return IN(runin, p, n); }
 bool dy_seg_speech_verb(const char *p, size_t n) { return IN(speech_verbs, p, n); }
 
 /* For the unit test: each table sorted, no duplicates. */
 bool dy_seg_tables_sorted(void);
 bool dy_seg_tables_sorted(void) {
-    const char *const *t[] = {abbr_title, abbr_mid, abbr_end, starters, speech_verbs};
+    const char *const *t[] = {abbr_title, abbr_mid, abbr_end, starters, speech_verbs, runin};
     size_t nt[] = {sizeof abbr_title / sizeof *abbr_title, sizeof abbr_mid / sizeof *abbr_mid,
                    sizeof abbr_end / sizeof *abbr_end, sizeof starters / sizeof *starters,
-                   sizeof speech_verbs / sizeof *speech_verbs};
-    for (size_t k = 0; k < 5; k++)
+                   sizeof speech_verbs / sizeof *speech_verbs, sizeof runin / sizeof *runin};
+    for (size_t k = 0; k < 6; k++)
         for (size_t i = 1; i < nt[k]; i++)
             if (strcmp(t[k][i - 1], t[k][i]) >= 0) return false;
     return true;

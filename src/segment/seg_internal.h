@@ -65,6 +65,8 @@ bool dy_seg_lower(uint32_t c);          /* lowercase letter */
 int dy_seg_abbrev(const char *p, size_t n);
 /* Capitalised words that commonly open a sentence ("The", "He", "But"). */
 bool dy_seg_starter(const char *p, size_t n);
+/* Capitalised function words that open the text after a run-in heading. */
+bool dy_seg_runin(const char *p, size_t n);
 /* Verbs of saying that follow a quotation ("said", "asked"). */
 bool dy_seg_speech_verb(const char *p, size_t n);
 

@@ -14,6 +14,12 @@
  *   Gen. Sen. Dr. No.   only before a starter that is no number word: a
  *              title precedes a name ("Hun Sen. The opposition" breaks);
  *   e.g. vs.   never.
+ * A run-in heading also ends where its text begins: flattened pages put a
+ * subhead and the next paragraph on one line ("Media outlets closed On
+ * another front, ...").  At most RUNIN_MAX tokens after the last boundary,
+ * a capitalised function word (dy_seg_runin) between two lowercase words
+ * opens a sentence: "The Hague", "Gone With The Wind" and "in Syria In a
+ * statement" do not break.
  * Sentences longer than DY_SEG_MAX_SENT_TOKENS are cut there.
  */
 #include <string.h>
@@ -50,6 +56,18 @@ static bool attribution(const dy_seg *S, size_t j, size_t t1) {
         if (k > j && dy_seg_speech_verb(T[k].form.p, T[k].form.n)) return true;
     }
     return false;
+}
+
+enum { RUNIN_MAX = 12 };
+
+/* Token i opens the text after a run-in heading that began at start. */
+static bool after_heading(const dy_seg *S, size_t start, size_t i, size_t t1) {
+    const dy_token *T = S->doc->toks;
+    const uint8_t *K = S->kind;
+    if (i <= start || i - start > RUNIN_MAX || i + 1 >= t1) return false;
+    if (K[i] != DY_TK_WORD || K[i - 1] != DY_TK_WORD || K[i + 1] != DY_TK_WORD) return false;
+    return capitalised(&T[i]) && dy_seg_runin(T[i].form.p, T[i].form.n) && dy_seg_lower(first_cp(&T[i - 1])) &&
+           dy_seg_lower(first_cp(&T[i + 1]));
 }
 
 static dyad_status add_sentence(dy_seg *S, uint32_t para, size_t a, size_t b, dyad_error *err) {
@@ -117,6 +135,7 @@ dyad_status dy_seg_sentences(dy_seg *S, uint32_t para, size_t t0, size_t t1, dya
                 }
             }
         }
+        if (!brk && j < t1 && after_heading(S, start, j, t1)) brk = true;
         if (!brk && j - start >= DY_SEG_MAX_SENT_TOKENS && j < t1) {
             brk = true;
             j = i + 1;
