@@ -244,6 +244,13 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
             case DY_ROLE_ACCUSE:
             case DY_ROLE_DENY:
                 if (nominal && he->role == DY_ROLE_SAY) break;
+                if (rep == DY_ST_ALLEGED) {
+                    /* "officials said Russia had accused Kyiv of attacking
+                     * the plant": a claim only reported, the act hearsay
+                     * twice over — the accusation is the event */
+                    cue(cues, cap, "claim reported by", S, h);
+                    return -1;
+                }
                 if (rep < 0) {
                     rep = he->role == DY_ROLE_SAY ? DY_ST_REPORTED
                         : he->role == DY_ROLE_DENY ? DY_ST_DENIED : DY_ST_ALLEGED;
