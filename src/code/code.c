@@ -536,6 +536,14 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                 }
             }
     }
+    /* "mediated between Hamas and Israel", "Egypt's mediation between
+     * them", "called for talks between Ethiopia and Eritrea": the parties
+     * (a noun with no other source took them as its sources) */
+    for (int32_t p = prep_dep(S, t, DY_STR("between"), -1); p >= 0; p = prep_dep(S, t, DY_STR("between"), p))
+        if ((n = tgt_actors(S, p, out, max)) >= 2) {
+            PATH(path, "between(%.*s)", S, t);
+            return n;
+        }
     if (noun) {
         /* "the shelling of Kurdish positions": "of" names the target */
         if (!e->of_src) {
@@ -624,6 +632,14 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                         int max, char *path, bool *between) {
     int n = 0;
     *between = false;
+    /* a reciprocal noun's parties are its "between" phrase, before any
+     * modifier: "the Oval Office clash between Trump and Zelensky" */
+    int32_t bw = e->recip ? prep_dep(S, t, DY_STR("between"), -1) : -1;
+    if (bw >= 0 && (n = actors_of(S, bw, out, max)) >= 2) {
+        PATH(path, "nmod-between(%.*s)", S, t);
+        *between = true;
+        return n;
+    }
     for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
         int d = S->t[c].deprel;
         if (d == DY_DEP_NMOD_POSS || d == DY_DEP_AMOD || d == DY_DEP_COMPOUND || d == DY_DEP_DET_POSS) {
