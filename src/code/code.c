@@ -143,8 +143,14 @@ static bool own_means(const dy_sent_view *S, const dy_lex_entry *e, const int32_
     if (root < 3 || (root >= 10 && root <= 14) || root >= 17) return false;
     for (int i = 0; i < n; i++) {
         const dy_mention *m = &S->doc->ments[ms[i]];
-        if (!bare_agent(m) ||
-            !(dy_str_eqc(m->code, "MIL") || dy_str_eqc(m->code, "COP") || dy_str_eqc(m->code, "SPY")))
+        /* "withdraw its troops": owned by a possessive pronoun */
+        bool poss = false;
+        if (m->sent == S->si && m->head_tok < (uint32_t)S->n)
+            for (int32_t c = S->first[m->head_tok]; c >= 0; c = S->next[c])
+                poss |= S->t[c].deprel == DY_DEP_NMOD_POSS && S->t[c].upos == DY_UPOS_PRON;
+        dy_str role = poss && m->role.n ? m->role : m->code;
+        if ((!bare_agent(m) && !poss) ||
+            !(dy_str_eqc(role, "MIL") || dy_str_eqc(role, "COP") || dy_str_eqc(role, "SPY")))
             return false;
     }
     return n > 0;
@@ -1075,6 +1081,42 @@ static bool reciprocal_pronoun(const dy_sent_view *S, int32_t t) {
     return false;
 }
 
+/* "Kenya said that Somalia had accused it of meddling": an object pronoun
+ * is not its own clause's subject (that would be "itself"), but the
+ * mention stage's coreference reads words, not the parse, and may have
+ * bound it to that subject.  Such a target is rebound to the nearest
+ * actor before it, in its sentence or the one before, of the kind it names
+ * (it: a state, group or organisation; them: a group or plural; him/her:
+ * a person) that is none of the sources; with none, it is no target.
+ * Possessives stay ("Russia said its forces ..."). */
+static int32_t rebind_pronoun(const dy_sent_view *S, int32_t m, const int32_t *src, int nsrc) {
+    const dyad_doc *doc = S->doc;
+    const dy_mention *pm = &doc->ments[m];
+    bool bound = false;
+    for (int i = 0; i < nsrc; i++) bound |= dy_str_eq(pm->code, doc->ments[src[i]].code);
+    if (!pm->pronoun || !bound || pm->sent != S->si || pm->tok_end != pm->tok_start + 1) return m;
+    int32_t tok = (int32_t)pm->tok_start;
+    int d = S->t[tok].deprel;
+    if (d != DY_DEP_OBJ && d != DY_DEP_IOBJ && !is_obl(d)) return m;
+    dy_str w = S->t[tok].form;
+    int kind = dy_str_ieq(w, DY_STR("it")) ? 0 : dy_str_ieq(w, DY_STR("them")) ? 1
+             : (dy_str_ieq(w, DY_STR("him")) || dy_str_ieq(w, DY_STR("her"))) ? 2 : -1;
+    if (kind < 0) return m;
+    for (int32_t i = m - 1; i >= 0; i--) {
+        const dy_mention *a = &doc->ments[i];
+        if (a->sent + 1 < S->si) break;
+        if (a->kind != DY_MENTION_ACTOR || !a->code.n || bare_agent(a)) continue;
+        bool ok = kind == 0 ? (a->ent == DY_ENT_STATE || a->ent == DY_ENT_GROUP || a->ent == DY_ENT_ORG) && !a->plural
+                : kind == 1 ? a->plural || a->ent == DY_ENT_GROUP
+                : a->ent == DY_ENT_PERSON;
+        if (!ok) continue;
+        bool same = false;
+        for (int j = 0; j < nsrc; j++) same |= dy_str_eq(a->code, doc->ments[src[j]].code);
+        if (!same) return i;
+    }
+    return -1;
+}
+
 /* Build the candidate event at trigger t (entry already matched). */
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
@@ -1120,6 +1162,18 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     if (!between && !(each_other && c->nsrc >= 2)) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
     /* a force event aimed at a place only: "strikes on Gaza" */
     if (!c->ntgt && !between) c->ntgt = place_targets(S, t, c->code, c->tgt, 8, c->tpath);
+    for (int i = 0; i < c->ntgt; i++) {
+        int32_t r = rebind_pronoun(S, c->tgt[i], c->src, c->nsrc);
+        if (r == c->tgt[i]) continue;
+        if (r < 0) {
+            c->tgt[i--] = c->tgt[--c->ntgt];
+            continue;
+        }
+        c->tgt[i] = r;
+        size_t l = strlen(c->tpath);
+        snprintf(c->tpath + l, sizeof c->tpath - l, "; pronoun rebound to \"%.*s\"",
+                 (int)S->doc->ments[r].text.n, S->doc->ments[r].text.p);
+    }
     if (!c->ntgt && e->needtgt) return false;
     if (!c->ntgt && noun && !between && background_noun(S, t, c->spath)) return false;
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
@@ -1239,6 +1293,52 @@ static bool unidentified(const dyad_doc *doc, const dy_mention *m) {
             if (dy_str_ieq(f, dy_str_c(*w))) return true;
     }
     return false;
+}
+
+/* "Russia said its forces had shelled Kharkiv", "Moscow denies that its
+ * troops crossed": a bare agent under a possessive "its"/"their" belongs
+ * to the nearest actor before it, in its sentence or the one before,
+ * that can own it: a state or a body with a country gives its country
+ * ("its forces" RUSMIL), a group or organisation its own code ("Hamas
+ * said its fighters" the group).  Persons are no owners of "its". */
+static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
+    for (size_t i = 0; i < doc->nment; i++) {
+        dy_mention *m = &doc->ments[i];
+        if (!bare_agent(m) || m->sent >= doc->nsent) continue;
+        const dy_sentence *s = &doc->sents[m->sent];
+        const dy_token *t = &doc->toks[s->tok0];
+        int32_t poss = -1;
+        for (uint32_t k = 0; k < s->ntok; k++)
+            if (t[k].head == (int32_t)m->head_tok && t[k].deprel == DY_DEP_NMOD_POSS && t[k].upos == DY_UPOS_PRON &&
+                (dy_str_ieq(t[k].form, DY_STR("its")) || dy_str_ieq(t[k].form, DY_STR("their"))))
+                poss = (int32_t)k;
+        if (poss < 0) continue;
+        bool their = dy_str_ieq(t[poss].form, DY_STR("their"));
+        for (size_t j = i; j-- > 0;) {
+            const dy_mention *a = &doc->ments[j];
+            if (a->sent + 1 < m->sent) break;
+            if (a->kind != DY_MENTION_ACTOR || !a->code.n || bare_agent(a) || a->ent == DY_ENT_PERSON) continue;
+            if (a->sent == m->sent && a->tok_start >= (uint32_t)poss) continue;
+            if (their ? !(a->plural || a->ent == DY_ENT_GROUP) : a->plural) continue;
+            if ((a->ent == DY_ENT_STATE || a->ent == DY_ENT_AGENT) && a->country.n == 3) {
+                char buf[8];
+                memcpy(buf, a->country.p, 3);
+                memcpy(buf + 3, m->code.p, 3);
+                dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
+                if (!code.p) return DYAD_ENOMEM;
+                m->role = m->code;
+                m->code = code;
+                m->country = (dy_str){code.p, 3};
+            } else if (a->ent == DY_ENT_GROUP || a->ent == DY_ENT_ORG) {
+                m->code = a->code;
+                m->country = a->country;
+                m->role = a->role;
+                m->ent = a->ent;
+            }
+            break;
+        }
+    }
+    return DYAD_OK;
 }
 
 typedef struct cset { char c[4][4]; int n; bool many; } cset;
@@ -1393,6 +1493,7 @@ dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     doc->nevent = 0;
     if (!ctx->model || !ctx->model->lexicon) return dy_err(err, DYAD_EINVAL, "no event lexicon loaded");
     size_t cap = 0, m0 = 0;
+    if (possessive_agents(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     if (context_countries(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     for (uint32_t si = 0; si < doc->nsent; si++) {
         dyad_status st = code_sentence(ctx, doc, si, &m0, &cap, err);
