@@ -1300,11 +1300,16 @@ static bool unidentified(const dyad_doc *doc, const dy_mention *m) {
  * to the nearest actor before it, in its sentence or the one before,
  * that can own it: a state or a body with a country gives its country
  * ("its forces" RUSMIL), a group or organisation its own code ("Hamas
- * said its fighters" the group).  Persons are no owners of "its". */
+ * said its fighters" the group).  Persons are no owners of "its"; only
+ * armed and security bodies are owned ("its citizens" stay a role). */
 static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t i = 0; i < doc->nment; i++) {
         dy_mention *m = &doc->ments[i];
-        if (!bare_agent(m) || m->sent >= doc->nsent) continue;
+        /* armed and security bodies only: "its citizens" stay a role */
+        if (!bare_agent(m) || m->sent >= doc->nsent ||
+            !(dy_str_eqc(m->code, "MIL") || dy_str_eqc(m->code, "COP") || dy_str_eqc(m->code, "SPY") ||
+              dy_str_eqc(m->code, "UAF") || dy_str_eqc(m->code, "REB") || dy_str_eqc(m->code, "INS")))
+            continue;
         const dy_sentence *s = &doc->sents[m->sent];
         const dy_token *t = &doc->toks[s->tok0];
         int32_t poss = -1;
