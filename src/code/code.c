@@ -115,6 +115,17 @@ int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
     return -1;
 }
 
+/* A state named in apposition to another state is a list the parser
+ * misread ("The US, Russia, and Switzerland met": Russia appos of US); a
+ * true apposition renames ("Russia's ally, Belarus", "Iran, a signatory"),
+ * so both words must be states of their own, and different ones. */
+static bool listed_state(const dy_sent_view *S, int32_t head, int32_t c) {
+    if (S->t[c].deprel != DY_DEP_APPOS || S->ment[head] < 0 || S->ment[c] < 0) return false;
+    const dy_mention *a = &S->doc->ments[S->ment[head]], *b = &S->doc->ments[S->ment[c]];
+    return a->ent == DY_ENT_STATE && b->ent == DY_ENT_STATE && !a->role.n && !b->role.n &&
+           !dy_str_eq(a->code, b->code);
+}
+
 /* Actors of a noun phrase and of its conjuncts ("Hezbollah and Moscow"). */
 static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) {
     int n = 0;
@@ -122,7 +133,7 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
     int32_t m = dy_sv_actor_np(S, tok);
     if (m >= 0) out[n++] = m;
     for (int32_t c = S->first[tok]; c >= 0 && n < max; c = S->next[c]) {
-        if (S->t[c].deprel != DY_DEP_CONJ) continue;
+        if (S->t[c].deprel != DY_DEP_CONJ && !listed_state(S, tok, c)) continue;
         int32_t mc = dy_sv_actor_np(S, c);
         bool dup = false;
         for (int i = 0; i < n; i++) dup |= out[i] == mc;
