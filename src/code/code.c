@@ -91,11 +91,16 @@ static bool adj_role(const dy_sent_view *S, int32_t c) {
 }
 
 /* The actor mention naming the noun phrase headed by tok: a mention over the
- * token itself, else one in its modifiers (compound, amod, possessor, flat,
- * appos, "of"-nmod), breadth first, two levels deep. */
+ * token itself, else an actor in apposition to it, else one in its
+ * modifiers (compound, amod, possessor, flat, appos, "of"-nmod), breadth
+ * first, two levels deep. */
 int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
     if (tok < 0) return -1;
     if (S->ment[tok] >= 0) return S->ment[tok];
+    /* an actor in apposition renames the head: "Moscow's main ally,
+     * Belarus," is Belarus, not Moscow */
+    for (int32_t c = S->first[tok]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_APPOS && S->ment[c] >= 0) return S->ment[c];
     int32_t q[32];
     int nq = 0, qi = 0, depth[32];
     q[nq] = tok, depth[nq++] = 0;
