@@ -15,11 +15,6 @@
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 [ -f "$root/models/parser.bin" ] && [ -f "$root/models/tagger.bin" ] || { echo "skip: no parser model"; exit 0; }
-out=$("$bin" eval code --gold "$root/test/gold/articles.jsonl") || { echo "$out"; exit 1; }
-# "root   precision 0.258  recall 0.148  F1 0.188  (...)"
-get() { echo "$out" | awk -v w="$1" -v f="$2" '$1 == w { for (i = 2; i < NF; i++) if ($i == f) print $(i + 1) }'; }
-rp=$(get root precision); rr=$(get root recall)
-echo "articles: root precision $rp, recall $rr"
-fp=0.583; fr=0.302
-ok=$(awk -v rp="$rp" -v rr="$rr" -v fp="$fp" -v fr="$fr" 'BEGIN { print (rp != "" && rp >= fp && rr >= fr) ? 1 : 0 }')
-[ "$ok" = 1 ] || { echo "articles below the floor (root precision $fp, recall $fr)"; echo "$out"; exit 1; }
+. "$root/test/cli/eval_floor.sh"
+eval_floor "$bin" articles "$root/test/gold/articles.jsonl" \
+  "root precision 0.583" "root recall 0.302"
