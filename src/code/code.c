@@ -1388,6 +1388,30 @@ static dy_str place_country(const dyad_doc *doc, size_t a, size_t b, const dy_me
     return p->pcountry;
 }
 
+/* The country a mention of sentence mentions [a, b) names: a place's
+ * (place_country), an actor's own; empty for others. */
+static dy_str mention_country(const dyad_doc *doc, size_t a, size_t b, const dy_mention *m) {
+    if (m->kind == DY_MENTION_PLACE) return place_country(doc, a, b, m);
+    return m->kind == DY_MENTION_ACTOR ? m->country : DY_NULLSTR;
+}
+
+/* The countries named in the sentence whose mentions start at i, by its
+ * places and by its actors; returns where the next sentence starts. */
+static size_t sentence_countries(const dyad_doc *doc, size_t i, cset *places, cset *actors) {
+    uint32_t si = doc->ments[i].sent;
+    size_t j = i;
+    while (j < doc->nment && doc->ments[j].sent == si) j++;
+    memset(places, 0, sizeof *places);
+    memset(actors, 0, sizeof *actors);
+    for (size_t k = i; k < j; k++) {
+        const dy_mention *m = &doc->ments[k];
+        dy_str c = mention_country(doc, i, j, m);
+        if (c.n != 3) continue;
+        cset_add(m->kind == DY_MENTION_PLACE ? places : actors, c);
+    }
+    return j;
+}
+
 /* The document's own country: the one country of the first sentence that
  * names any (its places, else its actors), if it is also the country named
  * most often in the document.  "" when there is none. */
@@ -1400,17 +1424,11 @@ static void lead_country(const dyad_doc *doc, char out[4]) {
     memset(first, 0, sizeof first);
     bool have_first = false;
     while (i < doc->nment) {
-        uint32_t si = doc->ments[i].sent;
-        size_t j = i;
-        while (j < doc->nment && doc->ments[j].sent == si) j++;
-        cset places = {0}, actors = {0};
+        cset places, actors;
+        size_t j = sentence_countries(doc, i, &places, &actors);
         for (size_t k = i; k < j; k++) {
-            const dy_mention *m = &doc->ments[k];
-            dy_str c = m->kind == DY_MENTION_PLACE ? place_country(doc, i, j, m)
-                     : m->kind == DY_MENTION_ACTOR ? m->country : DY_NULLSTR;
+            dy_str c = mention_country(doc, i, j, &doc->ments[k]);
             if (c.n != 3) continue;
-            if (m->kind == DY_MENTION_PLACE) cset_add(&places, c);
-            else cset_add(&actors, c);
             int x = 0;
             while (x < nc && memcmp(cc[x], c.p, 3)) x++;
             if (x == nc && nc < 32) { memcpy(cc[nc], c.p, 3); cc[nc][3] = 0; cnt[nc++] = 0; }
@@ -1448,15 +1466,8 @@ static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
     lead_country(doc, lead);
     size_t i = 0;
     while (i < doc->nment) {
-        uint32_t si = doc->ments[i].sent;
-        size_t j = i;
-        while (j < doc->nment && doc->ments[j].sent == si) j++;
-        cset places = {0}, actors = {0};
-        for (size_t k = i; k < j; k++) {
-            const dy_mention *m = &doc->ments[k];
-            if (m->kind == DY_MENTION_PLACE) cset_add(&places, place_country(doc, i, j, m));
-            else if (m->kind == DY_MENTION_ACTOR && m->country.n == 3) cset_add(&actors, m->country);
-        }
+        cset places, actors;
+        size_t j = sentence_countries(doc, i, &places, &actors);
         for (size_t k = i; k < j; k++) {
             dy_mention *m = &doc->ments[k];
             if (!bare_agent(m) || unidentified(doc, m)) continue;
