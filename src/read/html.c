@@ -17,7 +17,8 @@
  *   4. text: block elements become paragraphs joined by "\n\n", <br> a line
  *      break, white space collapsed; link lists (more than half link text)
  *      and the <h1> (the title) are left out; figure captions go to
- *      doc->captions, not to the body.
+ *      doc->captions, not to the body — also those of a figure written
+ *      without <figure> (an image and short text blocks in a div).
  */
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
@@ -269,6 +270,75 @@ static void prune(xmlNode *n, int depth) {
             prune(c, depth + 1);
         }
         c = next;
+    }
+}
+
+/* An image, or a link or <picture> that holds only images. */
+static bool is_image(const xmlNode *n) {
+    if (n->type != XML_ELEMENT_NODE) return false;
+    if (name_is(n, "img")) return true;
+    if (!name_is(n, "a") && !name_is(n, "picture") && !name_is(n, "span")) return false;
+    bool img = false;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content &&
+            strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+            return false;
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (name_is(c, "img")) img = true;
+        else if (!name_is(c, "source") && !name_is(c, "noscript")) return false;
+    }
+    return img;
+}
+
+/* A figure written without <figure>: a div (or span, section) whose
+ * children are an image and short blocks of text beside it, under 300
+ * characters in all, and whose class or a block's says picture ('<div
+ * class="media"><img><p class="media__cap">Abdi speaks to reporters
+ * ...</p><p>Photo: ...</p></div>').  The box becomes a
+ * <figure> and its text blocks <figcaption>s, so their text goes to the
+ * captions and not into the body, whatever their class says.  Not a <p>
+ * (an icon inside a sentence), not a box with a heading, a list or a
+ * paragraph of prose. */
+static void mark_image_boxes(xmlNode *n, int depth) {
+    for (xmlNode *c = n->children; c && depth < 200; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        mark_image_boxes(c, depth + 1);
+        if (!name_is(c, "div") && !name_is(c, "span") && !name_is(c, "section")) continue;
+        bool img = false, ok = true;
+        size_t blocks = 0;
+        for (xmlNode *k = c->children; k && ok; k = k->next) {
+            if (k->type == XML_TEXT_NODE && k->content &&
+                strspn((const char *)k->content, " \t\r\n") < strlen((const char *)k->content))
+                ok = false;
+            if (k->type != XML_ELEMENT_NODE) continue;
+            if (is_image(k)) img = true;
+            else if (name_is(k, "p") || name_is(k, "div") || name_is(k, "span") || name_is(k, "small") ||
+                     name_is(k, "cite"))
+                blocks++;
+            else if (!junk_by_tag(k)) ok = false;
+        }
+        if (!ok || !img || !blocks) continue;
+        /* the box or one of its text blocks says it is a picture: a lede
+         * paragraph beside the lead image stays */
+        static const char *const picwords[] = {"media", "image", "img", "photo", "picture", "pic",
+                                               "figure", "fig", "cap", "credit", "visual", "lead-art",
+                                               "inline-art", "wp-caption", NULL};
+        char ci[512];
+        class_id(c, ci, sizeof ci);
+        bool pic = any_word(ci, picwords, true);
+        for (xmlNode *k = c->children; k && !pic; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && !is_image(k)) {
+                class_id(k, ci, sizeof ci);
+                pic = any_word(ci, picwords, true);
+            }
+        if (!pic) continue;
+        meas m = {0, 0, 0};
+        measure(c, false, &m, depth);
+        if (m.chars == 0 || m.chars >= 300) continue;
+        xmlNodeSetName(c, BAD_CAST "figure");
+        for (xmlNode *k = c->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && !is_image(k) && !junk_by_tag(k))
+                xmlNodeSetName(k, BAD_CAST "figcaption");
     }
 }
 
@@ -721,6 +791,7 @@ dyad_status dy_html_extract(dyad_ctx *ctx, dyad_doc *doc, const char *p, size_t 
     xmlNode *body = root;
     for (xmlNode *c = root->children; c; c = c->next)
         if (name_is(c, "body")) body = c;
+    mark_image_boxes(body, 0);
     prune(body, 0);
     drop_link_cards(body, 0);
     score_tree(&H, body, 0);

@@ -175,3 +175,38 @@ TEST(read_html_split_article_and_cards) {
     }
     dyad_ctx_free(ctx);
 }
+
+/* A figure written without <figure>: an image with short text blocks in a
+ * div ("media__cap" has no caption word); its text goes to the captions.
+ * An icon inside a paragraph, and a div with an image and a paragraph of
+ * prose, stay in the body. */
+static const char imgbox_page[] =
+    "<html><body><article><div class=\"article-body\">"
+    "<p>Kurdish-led fighters clashed with government troops near Deir ez-Zor on Friday, a monitoring group said, in the worst fighting in months.</p>"
+    "<div class=\"media media--inline\"><img src=\"a.jpg\" alt=\"x\">"
+    "<p class=\"media__cap\">The commander speaks to reporters in Hasakah, September 2026</p>"
+    "<p class=\"media__note\">Photo: Dalia Hamad</p></div>"
+    "<p>The two sides signed a prisoner-exchange agreement in Damascus on Sunday, <img src=\"icon.png\"> officials said, days after the clashes.</p>"
+    "<div class=\"lede\"><img src=\"b.jpg\"><p>Turkish drones struck positions of the group near Kobani on Monday, the defence ministry said in a statement that gave no figures for casualties, and warned that more strikes would follow if attacks continued.</p></div>"
+    "</div></article></body></html>";
+
+TEST(read_html_image_box_caption) {
+    dyad_ctx *ctx = dyad_ctx_new(NULL);
+    dyad_status st;
+    dyad_doc *doc = rd(ctx, DYAD_INPUT_HTML, imgbox_page, &st);
+    CHECK_EQ_INT(st, DYAD_OK);
+    if (doc) {
+        CHECK(strstr(doc->raw.p, "speaks to reporters") == NULL);
+        CHECK(strstr(doc->raw.p, "Dalia Hamad") == NULL);
+        CHECK_EQ_INT(doc->ncaptions >= 1, 1);
+        if (doc->ncaptions) {
+            dy_str c = doc->captions[0];
+            bool in = false;
+            for (size_t i = 0; i + 19 <= c.n && !in; i++) in = !memcmp(c.p + i, "speaks to reporters", 19);
+            CHECK(in);
+        }
+        CHECK(strstr(doc->raw.p, "signed a prisoner-exchange agreement") != NULL);
+        CHECK(strstr(doc->raw.p, "Turkish drones struck positions") != NULL);
+    }
+    dyad_ctx_free(ctx);
+}
