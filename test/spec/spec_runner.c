@@ -19,9 +19,13 @@
  * without one, output is compared as text.  Trailing blank lines are ignored.
  * A line "\." in the input stands for a literal ".".
  * Usage: spec_runner DYAD_BIN FILE...   Ends with "spec: N passed, N failed".
+ * The cases run DYAD_SPEC_JOBS at a time (default: the number of online
+ * CPUs); failures are reported in file order.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,44 +138,95 @@ static int run_case(const char *bin, const char *cmd, const char *input, size_t 
     return 0;
 }
 
-typedef struct counts {
-    int passed, failed;
-} counts;
+/* One parsed case; `report` is filled by the worker that runs it. */
+typedef struct spec_case {
+    const char *bin, *file;
+    int line, want_exit, failed;
+    char *title, *cmd, *proj;
+    sbuf input, expect, report;
+} spec_case;
 
-static void finish_case(const char *bin, const char *file, int line, const char *title,
-                        const char *cmd, const char *proj, int want_exit, sbuf *input,
-                        sbuf *expect, counts *c) {
+typedef struct case_list {
+    spec_case *v;
+    size_t n, cap;
+    atomic_size_t next;
+} case_list;
+
+static char *dupstr(const char *s) {
+    char *d = strdup(s);
+    if (!d) abort();
+    return d;
+}
+
+static void sb_copy(sbuf *dst, const sbuf *src) {
+    *dst = (sbuf){0};
+    sb_put(dst, src->p ? src->p : "", src->n);
+}
+
+static void add_case(case_list *l, const char *bin, const char *file, int line, const char *title,
+                     const char *cmd, const char *proj, int want_exit, const sbuf *input,
+                     const sbuf *expect) {
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 256;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        if (!l->v) abort();
+    }
+    spec_case *k = &l->v[l->n++];
+    *k = (spec_case){.bin = bin, .file = file, .line = line, .want_exit = want_exit,
+                     .title = dupstr(title), .cmd = dupstr(cmd), .proj = dupstr(proj)};
+    sb_copy(&k->input, input);
+    sb_copy(&k->expect, expect);
+}
+
+static void run_one(spec_case *k) {
     sbuf raw = {0}, got = {0};
     int status = -1;
-    if (!input->p) sb_puts(input, "");
-    if (!expect->p) sb_puts(expect, "");
-    if (run_case(bin, cmd, input->p, input->n, &raw, &status) != 0) {
-        fprintf(stderr, "%s:%d: %s: cannot run\n", file, line, title);
-        c->failed++;
+    if (run_case(k->bin, k->cmd, k->input.p, k->input.n, &raw, &status) != 0) {
+        sb_puts(&k->report, k->file);
+        sb_puts(&k->report, ": cannot run: ");
+        sb_puts(&k->report, k->title);
+        sb_puts(&k->report, "\n");
+        k->failed = 1;
         return;
     }
-    if (proj && *proj) project(raw.p, proj, &got);
+    if (*k->proj) project(raw.p, k->proj, &got);
     else sb_put(&got, raw.p, raw.n);
     if (!got.p) sb_puts(&got, "");
     trim_trailing_blank(&got);
-    trim_trailing_blank(expect);
-    if (strcmp(got.p, expect->p) || status != want_exit) {
-        fprintf(stderr, "FAIL %s:%d: %s\n  $ dyad %s\n--- expected (exit %d)\n%s\n--- got (exit %d)\n%s\n\n",
-                file, line, title, cmd, want_exit, expect->p, status, got.p);
-        c->failed++;
-    } else {
-        c->passed++;
+    trim_trailing_blank(&k->expect);
+    if (strcmp(got.p, k->expect.p) || status != k->want_exit) {
+        char head[64];
+        snprintf(head, sizeof head, ":%d: ", k->line);
+        sb_puts(&k->report, "FAIL ");
+        sb_puts(&k->report, k->file);
+        sb_puts(&k->report, head);
+        sb_puts(&k->report, k->title);
+        sb_puts(&k->report, "\n  $ dyad ");
+        sb_puts(&k->report, k->cmd);
+        snprintf(head, sizeof head, "\n--- expected (exit %d)\n", k->want_exit);
+        sb_puts(&k->report, head);
+        sb_puts(&k->report, k->expect.p);
+        snprintf(head, sizeof head, "\n--- got (exit %d)\n", status);
+        sb_puts(&k->report, head);
+        sb_puts(&k->report, got.p);
+        sb_puts(&k->report, "\n\n");
+        k->failed = 1;
     }
     free(raw.p);
     free(got.p);
 }
 
-static void run_file(const char *bin, const char *path, counts *c) {
+static void *worker(void *arg) {
+    case_list *l = arg;
+    for (size_t i; (i = atomic_fetch_add(&l->next, 1)) < l->n;) run_one(&l->v[i]);
+    return NULL;
+}
+
+static int run_file(const char *bin, const char *path, case_list *l) {
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "%s: cannot open\n", path);
-        c->failed++;
-        return;
+        return -1;
     }
     char defcmd[1024] = "", defproj[1024] = "";
     char cmd[1024] = "", proj[1024] = "", title[512] = "";
@@ -184,7 +239,7 @@ static void run_file(const char *bin, const char *path, counts *c) {
         lineno++;
         if (k && line[k - 1] == '\n') line[--k] = 0;
         if (!strncmp(line, "### ", 4)) {
-            if (in_case) finish_case(bin, path, case_line, title, cmd, proj, want_exit, &input, &expect, c);
+            if (in_case) add_case(l, bin, path, case_line, title, cmd, proj, want_exit, &input, &expect);
             in_case = 1;
             in_expect = 0;
             header = 1;
@@ -215,11 +270,12 @@ static void run_file(const char *bin, const char *path, counts *c) {
         sb_puts(b, (!in_expect && !strcmp(line, "\\.")) ? "." : line);
         sb_puts(b, "\n");
     }
-    if (in_case) finish_case(bin, path, case_line, title, cmd, proj, want_exit, &input, &expect, c);
+    if (in_case) add_case(l, bin, path, case_line, title, cmd, proj, want_exit, &input, &expect);
     free(line);
     free(input.p);
     free(expect.p);
     fclose(f);
+    return 0;
 }
 
 int main(int argc, char **argv) {
@@ -227,8 +283,38 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: spec_runner DYAD_BIN FILE...\n");
         return 2;
     }
-    counts c = {0, 0};
-    for (int i = 2; i < argc; i++) run_file(argv[1], argv[i], &c);
-    printf("spec: %d passed, %d failed\n", c.passed, c.failed);
-    return c.failed ? 1 : 0;
+    case_list l = {0};
+    int failed = 0, passed = 0;
+    for (int i = 2; i < argc; i++)
+        if (run_file(argv[1], argv[i], &l) != 0) failed++;
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *e = getenv("DYAD_SPEC_JOBS");
+    if (e && *e) jobs = atol(e);
+    if (jobs < 1) jobs = 1;
+    if (jobs > 64) jobs = 64;
+    json_object_seed(0); /* before the workers parse JSON */
+    pthread_t t[64];
+    long started = 0;
+    for (; started < jobs - 1; started++)
+        if (pthread_create(&t[started], NULL, worker, &l) != 0) break;
+    worker(&l);
+    for (long i = 0; i < started; i++) pthread_join(t[i], NULL);
+    for (size_t i = 0; i < l.n; i++) {
+        spec_case *k = &l.v[i];
+        if (k->failed) {
+            fputs(k->report.p, stderr);
+            failed++;
+        } else {
+            passed++;
+        }
+        free(k->title);
+        free(k->cmd);
+        free(k->proj);
+        free(k->input.p);
+        free(k->expect.p);
+        free(k->report.p);
+    }
+    free(l.v);
+    printf("spec: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
 }
