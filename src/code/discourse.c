@@ -152,10 +152,54 @@ static bool definition(const dy_sent_view *S, char *why, size_t cap) {
     return false;
 }
 
+/* "The United States should press Ankara ...": the writer's own
+ * recommendation, in a main clause with should / ought / must after its
+ * subject.  Not inside what someone says (a complement or a quote hangs
+ * below a speech verb and is no main clause), not the inverted condition
+ * "Should Israel strike ..., Hezbollah would retaliate". */
+static bool prescription(const dy_sent_view *S, int32_t h, char *why, size_t cap) {
+    static const char *const OUGHT[] = {"should", "ought", "must", NULL};
+    int32_t x = h;
+    /* the main clause: the root, or a verb conjunct of it */
+    while (x >= 0 && S->t[x].deprel == DY_DEP_CONJ && S->t[x].head >= 0) x = S->t[x].head;
+    if (x < 0 || S->t[x].head >= 0) return false;
+    for (int32_t c = S->first[x]; c >= 0; c = S->next[c]) {
+        if (S->t[c].deprel == DY_DEP_PARATAXIS) return false;   /* ", officials said" */
+        dy_str f = S->t[c].form;
+        if (S->t[c].deprel == DY_DEP_PUNCT && f.n &&
+            (f.p[0] == '"' || (f.n >= 3 && !memcmp(f.p, "\xe2\x80\x9c", 3))))
+            return false;                                       /* a quote */
+    }
+    int32_t subj = -1;
+    for (int32_t c = S->first[h]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_NSUBJ || S->t[c].deprel == DY_DEP_NSUBJ_PASS) subj = c;
+    if (subj < 0) return false;
+    for (int32_t c = S->first[h]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_AUX && c > subj && lemma_in(S, c, OUGHT)) {
+            why_set(why, cap, "recommendation", S, c);
+            return true;
+        }
+    return false;
+}
+
+/* "no such offer", "such attacks": a kind of event, not one. */
+static bool such_kind(const dy_sent_view *S, int32_t t, char *why, size_t cap) {
+    if (S->t[t].upos != DY_UPOS_NOUN) return false;
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if ((S->t[c].deprel == DY_DEP_AMOD || S->t[c].deprel == DY_DEP_DET || S->t[c].deprel == DY_DEP_DET_PREDET) &&
+            dy_sv_lemma_is(S, c, "such")) {
+            why_set(why, cap, "a kind of event", S, c);
+            return true;
+        }
+    return false;
+}
+
 bool dy_background_clause(const dy_sent_view *S, int32_t t, char *why, size_t cap) {
+    if (such_kind(S, t, why, cap)) return true;
     int32_t cur = t;
     for (int depth = 0; depth < 8 && cur >= 0; depth++) {
         if (habit_cue(S, cur, why, cap)) return true;
+        if (S->t[cur].upos == DY_UPOS_VERB && prescription(S, cur, why, cap)) return true;
         int d = S->t[cur].deprel;
         int32_t h = S->t[cur].head;
         if (h < 0) break;
@@ -237,7 +281,45 @@ static bool claimed(const dyad_doc *doc, size_t i) {
     return false;
 }
 
+/* "Netanyahu said Israel is ready to meet Turkish officials": a party's
+ * own statement of its intention is the intention (spec: a stated
+ * intention is its intent code), asserted, not reported.  Only for an
+ * intent code (03x), a speaker of the source's own country, and an
+ * intention stated, not recalled: an adjective ("ready", "willing") or a
+ * verb in the present; "said it had offered to mediate" reports an earlier
+ * offer. */
+static bool own_intention(const dyad_doc *doc, const dy_event *e) {
+    if (e->status != DY_ST_REPORTED || e->attr < 0 || code_root2(e->code) != 3) return false;
+    dy_str a = doc->ments[e->attr].code, b = doc->ments[e->src].code;
+    if (a.n < 3 || b.n < 3 || memcmp(a.p, b.p, 3)) return false;
+    const dy_sentence *s = &doc->sents[e->sent];
+    const dy_token *T = &doc->toks[s->tok0];
+    uint32_t k = e->trig_tok;
+    if (k >= s->ntok) return false;
+    const char *x = T[k].xpos < dy_xpos_count ? dy_xpos_names[T[k].xpos] : "";
+    if (T[k].upos == DY_UPOS_ADJ) return true;
+    if (T[k].upos != DY_UPOS_VERB || (strcmp(x, "VBZ") && strcmp(x, "VBP"))) return false;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (T[i].head == (int32_t)k && T[i].deprel == DY_DEP_AUX) return false;
+    return true;
+}
+
 dyad_status dy_discourse_filter(dyad_ctx *ctx, dyad_doc *doc) {
+    for (size_t i = 0; i < doc->nevent; i++) {
+        dy_event *e = &doc->events[i];
+        if (own_intention(doc, e)) {
+            e->status = DY_ST_ASSERTED;
+            e->attr = -1;
+            char buf[1024];
+            int n = snprintf(buf, sizeof buf, "%.*s; own intention stated: asserted", (int)e->explain.n,
+                             e->explain.p ? e->explain.p : "");
+            if (n < 0) n = 0;
+            if ((size_t)n >= sizeof buf) n = (int)sizeof buf - 1;
+            dy_str x = dy_arena_strdup(&ctx->arena, buf, (size_t)n);
+            if (!x.p) return DYAD_ENOMEM;
+            e->explain = x;
+        }
+    }
     if (doc->nsent < 2 || !doc->nevent) return DYAD_OK;
     bool *drop = DY_ANEW(&ctx->arena, bool, doc->nevent);
     if (!drop) return DYAD_ENOMEM;

@@ -20,7 +20,10 @@
 # Floors are the figures when the test was written minus about one event;
 # raise them when the figures rise.  When written (main bb8148d): root P/R
 # 0.519/0.483 (14 of 29 gold, 27 predicted), status 13/14, attribution
-# 13/14, network P/R 0.706/0.444 (12 of 27 gold dyads, 17 in all).
+# 13/14, network P/R 0.706/0.444 (12 of 27 gold dyads, 17 in all).  After
+# the discourse rules (own intention, recommendation, 'no such'): root P/R
+# 0.583/0.483 (24 predicted), status and attribution 14/14, network
+# 0.800/0.444.
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 page=$root/test/cli/data/analysis.html
@@ -102,7 +105,7 @@ P = tp / len(pred) if pred else 0
 R = tp / len(gold["events"])
 print("analysis page: root precision %.3f, recall %.3f (%d matched, %d predicted, %d gold); "
       "status %d/%d, attribution %d/%d" % (P, R, tp, len(pred), len(gold["events"]), st_ok, tp, at_ok, tp))
-FP, FR, FST, FAT = 0.48, 0.44, 0.85, 0.85
+FP, FR, FST, FAT = 0.55, 0.44, 0.90, 0.90
 if P < FP or R < FR:
     bad.append("root P/R %.3f/%.3f below the floors %.2f/%.2f" % (P, R, FP, FR))
 if tp and (st_ok / tp < FST or at_ok / tp < FAT):
@@ -114,7 +117,7 @@ got = {(x["source"], x["target"]) for x in net["edges"]}
 np_ = len(want & got) / len(got) if got else 0
 nr = len(want & got) / len(want)
 print("network: %d dyads, %d of the %d in the gold; precision %.3f, recall %.3f" % (len(got), len(want & got), len(want), np_, nr))
-NP, NR = 0.65, 0.40
+NP, NR = 0.75, 0.40
 if np_ < NP or nr < NR:
     bad.append("network P/R %.3f/%.3f below %.2f/%.2f; missing %s; extra %s" % (
         np_, nr, NP, NR, sorted(want - got), sorted(got - want)))
