@@ -54,6 +54,7 @@ typedef struct dy_pw {
     /* The runtime copy of the records dy_pw_pack makes (NULL until then):
      * smaller records, each at twice its offset in blob (see model_io.c). */
     uint16_t *prec;
+    bool avx2;                  /* dy_pw_add may use AVX2 (set by dy_pw_pack) */
 } dy_pw;
 
 /* scores[c] += weight (in fixed-point units) for every feature found. */
