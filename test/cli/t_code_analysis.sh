@@ -23,7 +23,7 @@
 # 13/14, network P/R 0.706/0.444 (12 of 27 gold dyads, 17 in all).  After
 # the discourse rules (own intention, recommendation, 'no such'): root P/R
 # 0.583/0.483 (24 predicted), status and attribution 14/14, network
-# 0.800/0.444.
+# 0.800/0.444; 'any X that ...': 0.609/0.483 (23 predicted).
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 page=$root/test/cli/data/analysis.html
@@ -105,7 +105,7 @@ P = tp / len(pred) if pred else 0
 R = tp / len(gold["events"])
 print("analysis page: root precision %.3f, recall %.3f (%d matched, %d predicted, %d gold); "
       "status %d/%d, attribution %d/%d" % (P, R, tp, len(pred), len(gold["events"]), st_ok, tp, at_ok, tp))
-FP, FR, FST, FAT = 0.55, 0.44, 0.90, 0.90
+FP, FR, FST, FAT = 0.57, 0.44, 0.90, 0.90
 if P < FP or R < FR:
     bad.append("root P/R %.3f/%.3f below the floors %.2f/%.2f" % (P, R, FP, FR))
 if tp and (st_ok / tp < FST or at_ok / tp < FAT):
