@@ -326,6 +326,27 @@ static uint32_t best_legal(const pstate *s, const float *sc, uint32_t ncls) {
     return best;
 }
 
+/* best_legal on the integer sums of packed tables (the same choice: the
+ * float scores are those sums times 256, exact below 2^24), with the
+ * legality of the classes (see legal()) worked out once per state: SHIFT
+ * while the buffer has words, LEFT with a label other than root (odd
+ * classes from 3) while it has words, the root arc (class 1) when only
+ * ROOT is left and one word is on the stack, RIGHT with a label other than
+ * root (even classes from 4) with two words on the stack.  Ties go to the
+ * lowest class, as in best_legal. */
+static uint32_t best_legal_int(const pstate *s, const int32_t *acc, uint32_t ncls) {
+    bool buf = s->b < s->n, okl = s->sp >= 1 && buf, okr = s->sp >= 2, root = s->sp == 1 && !buf;
+    uint32_t best = UINT32_MAX;
+    int32_t bv = 0;
+    if (buf) best = 0, bv = acc[0];
+    if (root && (best == UINT32_MAX || acc[1] > bv)) best = 1, bv = acc[1];
+    for (uint32_t c = 3; c < ncls; c++) {
+        bool ok = (c & 1) ? okl : okr;
+        if (ok && (best == UINT32_MAX || acc[c] > bv)) best = c, bv = acc[c];
+    }
+    return best;
+}
+
 bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n, int32_t *head,
                    uint8_t *deprel) {
     pstate s;
@@ -356,12 +377,14 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
             }
             memcpy(acc, accb, nc8 * sizeof *acc);
             dy_pw_add(&p->pw, f, nf, acc);
-            for (uint32_t c = 0; c < ncls; c++) sc[c] = (float)acc[c] * 256.0f;
-        } else {
-            memcpy(f + nf, fb, nb * sizeof *fb);
-            memset(sc, 0, ncls * sizeof *sc);
-            dy_pw_score(&p->pw, f, nf + nb, sc);
+            uint32_t c = best_legal_int(&s, acc, ncls);
+            if (c == UINT32_MAX) return false;
+            apply(&s, c);
+            continue;
         }
+        memcpy(f + nf, fb, nb * sizeof *fb);
+        memset(sc, 0, ncls * sizeof *sc);
+        dy_pw_score(&p->pw, f, nf + nb, sc);
         uint32_t c = best_legal(&s, sc, ncls);
         if (c == UINT32_MAX) return false;
         apply(&s, c);

@@ -21,7 +21,7 @@ static inline uint64_t dy_fmix(uint64_t x) {
     return x;
 }
 /* Feature key from a template id and up to three values; never 0. */
-static inline uint64_t dy_feat3(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+__attribute__((always_inline)) static inline uint64_t dy_feat3(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
     uint64_t h = dy_fmix(((uint64_t)tmpl << 40) ^ 0x51ed27f3a1b2c3d4ULL ^ a);
     h = dy_fmix(h ^ (b * 0x9E3779B97F4A7C15ULL));
     h = dy_fmix(h ^ (c * 0xC2B2AE3D27D4EB4FULL));
