@@ -32,13 +32,14 @@
 
 /* MARK: - rules */
 
-enum rule_kind { RK_DROP, RK_PREFIX, RK_SUFFIX, RK_TAIL, RK_DATELINE, RK_COUNT };
+enum rule_kind { RK_DROP, RK_PREFIX, RK_SUFFIX, RK_TAIL, RK_DATELINE, RK_FURNITURE, RK_COUNT };
 static const char *const kind_names[RK_COUNT] = {"drop", "strip-prefix", "strip-suffix", "tail",
-                                                 "dateline"};
+                                                 "dateline", "furniture"};
 static const char *const kind_why[RK_COUNT] = {
     "paragraph matches the rule", "leading text matches the rule",
     "trailing text matches the rule", "promo block: this paragraph and all after it",
-    "dateline; the place is kept as metadata"};
+    "dateline; the place is kept as metadata",
+    "page furniture beside the article's prose"};
 
 typedef struct rule {
     char id[64];
@@ -124,7 +125,7 @@ dyad_status dy_clean_rules_load(const dyad_allocator *a, const char *path, dy_cl
         if (kind < 0) {
             st = dy_err(err, DYAD_EMODEL,
                         "%s:%zu: unknown rule kind '%.*s' (drop, strip-prefix, strip-suffix, "
-                        "tail, dateline)",
+                        "tail, dateline, furniture)",
                         path, lineno, (int)(kn > 40 ? 40 : kn), kd);
             break;
         }
@@ -523,6 +524,16 @@ static void apply_rules(cleaner *C) {
                     if (u->e == u->s) u->dropped = true;
                 }
                 break;
+            case RK_FURNITURE: {
+                /* only beside a real paragraph: a headline or a caption
+                 * given alone is the whole document, not furniture */
+                if (!rmatch(C, r, u->s, u->e, 0, &ms, &me)) break;
+                bool prose = false;
+                for (size_t j = 0; j < C->nu && !prose; j++)
+                    if (j != i && !C->u[j].dropped && is_prose(C, &C->u[j])) prose = true;
+                if (prose) drop_unit(C, i, r->id, kind_why[RK_FURNITURE]);
+                break;
+            }
             case RK_TAIL: {
                 if (i == 0 || !rmatch(C, r, u->s, u->e, 0, &ms, &me)) break;
                 /* Only near the end: past the middle, or nothing long after. */

@@ -9,7 +9,10 @@
 # dyad coded it; notes in test/gold/analysis.md) holds the article text the
 # cleaner should give and the events with status and attribution.
 #   1. `dyad clean`: none of the page furniture in the text, each body
-#      sentence that a pull quote repeats there once;
+#      sentence that a pull quote repeats there once; the same for the page
+#      flattened by a tag stripper (test/cli/data/analysis_flat.txt: title,
+#      dek, captions, related titles, promo, sign-up, bio and tags as plain
+#      paragraphs), which must code the same events as the page;
 #   2. `dyad code`: no furniture in any event's sentence, no event twice
 #      (same source, code, target), no sentence that is not the article's;
 #   3. root P/R against the gold, status and attribution agreement of the
@@ -37,13 +40,20 @@ fail() { echo "FAIL: $*"; exit 1; }
 "$bin" clean --input html "$page" >"$tmp/clean.txt" || fail "dyad clean"
 "$bin" code --input html --date 2026-10-14 "$page" >"$tmp/ev.jsonl" || fail "dyad code"
 "$bin" network --format json "$tmp/ev.jsonl" >"$tmp/net.json" || fail "dyad network"
+# the same page flattened by a tag stripper (what a scraper's text gives):
+# the cleaner alone must take the furniture out
+flat=$root/test/cli/data/analysis_flat.txt
+"$bin" clean "$flat" >"$tmp/clean_flat.txt" || fail "dyad clean (flat)"
+"$bin" code --date 2026-10-14 "$flat" >"$tmp/ev_flat.jsonl" || fail "dyad code (flat)"
 
-python3 - "$gold" "$tmp/clean.txt" "$tmp/ev.jsonl" "$tmp/net.json" <<'PY' || exit 1
+python3 - "$gold" "$tmp/clean.txt" "$tmp/ev.jsonl" "$tmp/net.json" "$tmp/clean_flat.txt" "$tmp/ev_flat.jsonl" <<'PY' || exit 1
 import json, sys
 gold = json.loads(open(sys.argv[1], encoding="utf-8").readline())
 clean = open(sys.argv[2], encoding="utf-8").read()
 evs = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8") if l.strip()]
 net = json.load(open(sys.argv[4], encoding="utf-8"))
+clean_flat = open(sys.argv[5], encoding="utf-8").read()
+evs_flat = [json.loads(l) for l in open(sys.argv[6], encoding="utf-8") if l.strip()]
 bad = []
 
 # page furniture: none of it in the text nor in any event's sentence
@@ -60,18 +70,25 @@ furniture = [
     "More from the Middle East", "Skip to main content", "Podcasts",
     "Leyla Demir", "© 2026",
 ]
-for f in furniture:
-    if f in clean:
-        bad.append("furniture in the cleaned text: %r" % f)
-    for e in evs:
-        if f in e.get("sentence", ""):
-            bad.append("furniture in the evidence of %s %s %s: %r" % (
-                e["source"]["code"], e["code"], (e["target"] or {}).get("code"), f))
-# a pull quote repeats a body sentence: the sentence is there once
-for s in ["To Israeli planners, a Syrian army trained by Turkish officers is simply a Turkish army by another name.",
-          "If Ankara sends troops into central Syria, Israel could bomb them, and Turkey might retaliate against Israel."]:
-    if clean.count(s) != 1:
-        bad.append("body sentence %d times in the cleaned text: %r" % (clean.count(s), s[:50]))
+furniture_flat = furniture + ["Syria Between Two Patrons", "Why Washington Cannot Ignore It",
+                              "Turkey Israel Syria Security", "By Leyla Demir"]
+for what, ctext, cevs, furn in (("", clean, evs, furniture), (" (flat)", clean_flat, evs_flat, furniture_flat)):
+    for f in furn:
+        if f in ctext:
+            bad.append("furniture in the cleaned text%s: %r" % (what, f))
+        for e in cevs:
+            if f in e.get("sentence", ""):
+                bad.append("furniture in the evidence of %s %s %s%s: %r" % (
+                    e["source"]["code"], e["code"], (e["target"] or {}).get("code"), what, f))
+    # a pull quote repeats a body sentence: the sentence is there once
+    for s in ["To Israeli planners, a Syrian army trained by Turkish officers is simply a Turkish army by another name.",
+              "If Ankara sends troops into central Syria, Israel could bomb them, and Turkey might retaliate against Israel."]:
+        if ctext.count(s) != 1:
+            bad.append("body sentence %d times in the cleaned text%s: %r" % (ctext.count(s), what, s[:50]))
+    # the flat text codes what the page codes
+    if what and sorted(json.dumps([e["source"]["code"], e["code"], (e["target"] or {}).get("code"), e["status"]]) for e in cevs) != \
+            sorted(json.dumps([e["source"]["code"], e["code"], (e["target"] or {}).get("code"), e["status"]]) for e in evs):
+        bad.append("the flat text codes other events than the page")
 
 # every event from a sentence of the article; nothing twice
 text = gold["text"]
