@@ -193,11 +193,24 @@ void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) {
     uint64_t f[TAGGER_MAXF];
     float s[256];
     dy_tagger_amb(t, w, n);
+    int32_t acc[256];           /* packed tables: sums in units of 256 */
+    uint32_t nc8 = (t->pw.nclass + 7) & ~7u;
     for (size_t i = 0; i < n; i++) {
         size_t nf = dy_tagger_feats(w, n, i, f);
-        memset(s, 0, t->ntag * sizeof *s);
-        dy_pw_score(&t->pw, f, nf, s);
-        uint32_t c = argmax(s, t->ntag);
+        uint32_t c;
+        if (t->pw.prec) {
+            /* the same argmax as on the float scores (the sums times 256,
+             * exact) */
+            memset(acc, 0, nc8 * sizeof *acc);
+            dy_pw_add(&t->pw, f, nf, acc);
+            c = 0;
+            for (uint32_t k = 1; k < t->ntag; k++)
+                if (acc[k] > acc[c]) c = k;
+        } else {
+            memset(s, 0, t->ntag * sizeof *s);
+            dy_pw_score(&t->pw, f, nf, s);
+            c = argmax(s, t->ntag);
+        }
         w[i].tag = (uint8_t)c;
         w[i].xpos = t->xpos[c];
         w[i].upos = t->upos[c];
