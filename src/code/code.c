@@ -144,6 +144,21 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
         for (int i = 0; i < n; i++) dup |= out[i] == mc;
         if (mc >= 0 && !dup) out[n++] = mc;
     }
+    /* "the foreign ministers of Egypt, Greece and Cyprus": the role's
+     * other owners, which compound_owners gave the role */
+    const dy_mention *rm = m >= 0 ? &S->doc->ments[m] : NULL;
+    if (rm && rm->role.n == 3 && rm->ent == DY_ENT_AGENT)
+        for (int32_t c = S->first[tok]; c >= 0 && n < max; c = S->next[c]) {
+            int d = S->t[c].deprel;
+            if (!(d == DY_DEP_NMOD_POSS || (is_nmod(d) && dy_sv_has_case(S, c, "of")))) continue;
+            for (int32_t x = c; x >= 0 && n < max; x = x == c ? S->first[c] : S->next[x]) {
+                if (x != c && S->t[x].deprel != DY_DEP_CONJ) continue;
+                int32_t mx = S->ment[x];
+                bool dup = mx < 0 || !dy_str_eq(S->doc->ments[mx].role, rm->role);
+                for (int i = 0; i < n && !dup; i++) dup |= out[i] == mx;
+                if (!dup) out[n++] = mx;
+            }
+        }
     return n;
 }
 
@@ -499,6 +514,22 @@ int32_t dy_sv_complement(const dy_sent_view *S, int32_t h) {
 static const char *const TARGET_PREPS[] = {"against", "on", "with", "to", "toward", "towards",
                                            "at", "into", "upon", "onto", "over", "from", NULL};
 
+/* A phrase the entry names by its words ("meet on=sideline|sidelines") is
+ * part of the predicate: only an actor that is the phrase itself is a
+ * target ("restrictions on Iranian citizens"), not one modifying it ("met
+ * on the sidelines of the APEC summit"). */
+static bool named_phrase(const dy_sent_view *S, const dy_lex_entry *e, int32_t p) {
+    if (S->ment[p] >= 0) return false;
+    for (int i = 0; i < e->npreps; i++)
+        if (!e->preps[i].what.any && e->preps[i].what.nwords &&
+            alts_match_tok(S, &e->preps[i].what, p)) {
+            int32_t c = dy_sv_case(S, p);
+            if (c >= 0 && (dy_str_ieq(tok_lemma(S, c), e->preps[i].prep) || dy_str_ieq(S->t[c].form, e->preps[i].prep)))
+                return true;
+        }
+    return false;
+}
+
 /* Prepositional targets of the predicate at t (after subject/object). */
 static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
                         int max, char *path) {
@@ -506,11 +537,13 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     const dy_token *k = &S->t[t];
     bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
     for (int i = 0; i < e->npreps; i++)
-        for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0; p = prep_dep(S, t, e->preps[i].prep, p))
+        for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0; p = prep_dep(S, t, e->preps[i].prep, p)) {
+            if (named_phrase(S, e, p)) continue;
             if ((n = tgt_actors(S, p, out, max))) {
                 PATH(path, "%.*s", S, p);
                 return n;
             }
+        }
     /* a named prepositional phrase is part of the predicate, as a named
      * object is: "spoke by telephone with Zelensky" */
     for (int i = 0; i < e->npreps; i++) {
@@ -528,7 +561,7 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     for (const char *const *w = TARGET_PREPS; *w; w++) {
         dy_str prep = dy_str_c(*w);
         for (int32_t p = prep_dep(S, t, prep, -1); p >= 0; p = prep_dep(S, t, prep, p))
-            if ((n = tgt_actors(S, p, out, max))) {
+            if (!named_phrase(S, e, p) && (n = tgt_actors(S, p, out, max))) {
                 size_t l = strlen(path);
                 snprintf(path + l, DY_PATH_CAP - l, "%s-%s(%.*s)", noun ? "nmod" : "obl", *w,
                          (int)k->form.n, k->form.p);
@@ -1362,6 +1395,68 @@ static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
     return DYAD_OK;
 }
 
+/* The plain state mention (no role) over token x of sentence si, or -1. */
+static int32_t state_at(const dyad_doc *doc, uint32_t si, uint32_t x) {
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->sent > si) break;
+        if (m->sent == si && m->kind == DY_MENTION_ACTOR && x >= m->tok_start && x < m->tok_end)
+            return m->ent == DY_ENT_STATE && !m->role.n && m->code.n == 3 && m->country.n == 3 ? (int32_t)i : -1;
+    }
+    return -1;
+}
+
+/* A role owned by a list of states belongs to each of them: "the foreign
+ * ministers of Egypt, Greece and Cyprus" (the parse: Greece, Cyprus conj
+ * of the "of" owner), "Egypt, Greece and Cyprus's leaders" (the "'s"
+ * owner is the last conjunct of the list).  The mention stage composed
+ * the role with the owner next to it only (EGYGOV, CYPGOV); the other
+ * states of the list get the role too.  Only when every other member is a
+ * plain state. */
+static dyad_status compound_owners(dyad_ctx *ctx, dyad_doc *doc) {
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR || m->ent != DY_ENT_AGENT || m->role.n != 3 || m->country.n != 3 ||
+            m->code.n != 6 || m->sent >= doc->nsent)
+            continue;
+        const dy_sentence *s = &doc->sents[m->sent];
+        const dy_token *t = &doc->toks[s->tok0];
+        uint32_t nt = s->ntok;
+        int32_t list[8];
+        int nl = 0;
+        for (uint32_t o = m->tok_start; o < m->tok_end && o < nt && !nl; o++) {
+            if (o == m->head_tok) continue;
+            int d = t[o].deprel;
+            bool poss = false;
+            for (uint32_t k = o + 1; k < nt && k <= o + 1; k++)
+                poss |= t[k].head == (int32_t)o && t[k].deprel == DY_DEP_CASE &&
+                        (dy_str_eqc(t[k].form, "'s") || dy_str_eqc(t[k].form, "\xe2\x80\x99s") || dy_str_eqc(t[k].form, "'"));
+            int32_t h = -1;
+            if (t[o].head == (int32_t)m->head_tok && (d == DY_DEP_NMOD || d == DY_DEP_NMOD_POSS)) h = (int32_t)o;
+            else if (d == DY_DEP_CONJ && poss && t[o].head >= 0 && (uint32_t)t[o].head < m->tok_start) h = t[o].head;
+            if (h < 0) continue;
+            if (h != (int32_t)o) list[nl++] = h;
+            for (uint32_t k = 0; k < nt && nl < 8; k++)
+                if (t[k].head == h && t[k].deprel == DY_DEP_CONJ && k != o) list[nl++] = (int32_t)k;
+        }
+        int32_t ms[8];
+        bool ok = nl > 0;
+        for (int k = 0; k < nl && ok; k++) ok = (ms[k] = state_at(doc, m->sent, (uint32_t)list[k])) >= 0;
+        for (int k = 0; k < nl && ok; k++) {
+            dy_mention *x = &doc->ments[ms[k]];
+            char buf[8];
+            memcpy(buf, x->code.p, 3);
+            memcpy(buf + 3, m->role.p, 3);
+            dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
+            if (!code.p) return DYAD_ENOMEM;
+            x->code = code;
+            x->role = m->role;
+            x->ent = DY_ENT_AGENT;
+        }
+    }
+    return DYAD_OK;
+}
+
 typedef struct cset { char c[4][4]; int n; bool many; } cset;
 
 static void cset_add(cset *s, dy_str c) {
@@ -1526,6 +1621,7 @@ dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     if (!ctx->model || !ctx->model->lexicon) return dy_err(err, DYAD_EINVAL, "no event lexicon loaded");
     size_t cap = 0, m0 = 0;
     if (possessive_agents(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
+    if (compound_owners(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     if (context_countries(ctx, doc) != DYAD_OK) return dy_err(err, DYAD_ENOMEM, "out of memory coding events");
     for (uint32_t si = 0; si < doc->nsent; si++) {
         dyad_status st = code_sentence(ctx, doc, si, &m0, &cap, err);
