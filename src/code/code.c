@@ -191,10 +191,15 @@ static bool own_means(const dy_sent_view *S, const dy_lex_entry *e, const int32_
  * "the minister", "both governments") is no target of its own, so the
  * search goes on to a named state ("sanctions on Belarus over the migrant
  * crisis"); with none, the event has no target. */
+static int32_t holder_of(const dy_sent_view *S, int32_t tok);
+
 static int tgt_actors(const dy_sent_view *S, int32_t tok, int32_t *out, int max) {
     int n = actors_of(S, tok, out, max), w = 0;
     for (int i = 0; i < n; i++)
         if (!bare_agent(&S->doc->ments[out[i]])) out[w++] = out[i];
+    /* "shelled positions held by Eritrean troops": the holder */
+    int32_t h = w || tok < 0 ? -1 : holder_of(S, tok);
+    if (h >= 0) return tgt_actors(S, h, out, max);
     return w;
 }
 
@@ -217,6 +222,23 @@ static int32_t participle_patient(const dy_sent_view *S, int32_t t) {
     if (k->deprel == DY_DEP_XCOMP && S->t[h].upos == DY_UPOS_VERB) {
         int32_t o = dy_sv_child(S, h, DY_DEP_OBJ);
         return o >= 0 && o < t ? o : -1;
+    }
+    return -1;
+}
+
+/* A thing named only by who holds it: "positions held by Eritrean
+ * troops", "the base, used by US forces,", "a hospital run by Hamas",
+ * "territory controlled by the rebels".  The "by" agent of a possession
+ * participle on the noun tok, or -1. */
+static int32_t holder_of(const dy_sent_view *S, int32_t tok) {
+    static const char *const HOLD[] = {"hold", "use", "control", "occupy", "own", "run", "operate",
+                                       "man", "garrison", "house", NULL};
+    for (int32_t c = S->first[tok]; c >= 0; c = S->next[c]) {
+        if (S->t[c].deprel != DY_DEP_ACL || !xpos_is(&S->t[c], "VBN")) continue;
+        bool hold = false;
+        for (const char *const *w = HOLD; *w && !hold; w++) hold = dy_sv_lemma_is(S, c, *w);
+        int32_t a = hold ? agent_of(S, c) : -1;
+        if (a >= 0 && S->ment[a] >= 0) return a;
     }
     return -1;
 }
@@ -653,6 +675,10 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
                 PATH(path, "obj(%.*s)", S, t);
                 return n;
             }
+        }
+        if (o >= 0 && !n && holder_of(S, o) >= 0 && (n = tgt_actors(S, o, out, max))) {
+            PATH(path, "obj-holder(%.*s)", S, t);
+            return n;
         }
         int32_t io = dy_sv_child(S, t, DY_DEP_IOBJ);
         if (io >= 0 && (n = tgt_actors(S, io, out, max))) {
@@ -1222,6 +1248,28 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
         size_t l = strlen(c->tpath);
         snprintf(c->tpath + l, sizeof c->tpath - l, "; pronoun rebound to \"%.*s\"",
                  (int)S->doc->ments[r].text.n, S->doc->ments[r].text.p);
+    }
+    /* "Saudi Arabia and Iran restored relations in a deal brokered by
+     * China": the mediator's parties are the deal's ("between" them, or
+     * the subjects of the clause the deal is part of) */
+    if (!c->ntgt && !between && !strcmp(c->code, "045")) {
+        int32_t p = participle_patient(S, t);
+        int32_t bw = p >= 0 ? prep_dep(S, p, DY_STR("between"), -1) : -1;
+        char p2[DY_PATH_CAP] = "";
+        if (bw >= 0 && (c->ntgt = tgt_actors(S, bw, c->tgt, 8)) < 2) c->ntgt = 0;
+        for (int up = 0; p >= 0 && !c->ntgt && up < 3; up++) {
+            int d = S->t[p].deprel;
+            int32_t h = S->t[p].head;
+            if (h < 0 || !(is_obl(d) || is_nmod(d) || d == DY_DEP_OBJ)) break;
+            if (S->t[h].upos == DY_UPOS_VERB) {
+                c->ntgt = dy_sv_subjects(S, h, c->tgt, 8, p2, 0);
+                break;
+            }
+            p = h;
+        }
+        for (int i = 0; i < c->ntgt; i++)
+            if (c->tgt[i] == c->src[0]) c->ntgt = 0;
+        if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "parties of the mediated deal: %.100s", p2[0] ? p2 : "between");
     }
     if (!c->ntgt && e->needtgt) return false;
     if (!c->ntgt && noun && !between && background_noun(S, t, c->spath)) return false;
