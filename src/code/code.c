@@ -79,6 +79,18 @@ static int32_t prep_dep(const dy_sent_view *S, int32_t t, dy_str prep, int32_t a
     return -1;
 }
 
+/* A noun, or an adjective the tagger gave a phrase of its own ("launched
+ * [an offensive]obj against", "the offensive stalled"): an argument with
+ * a determiner is a noun whatever its tag. */
+static bool nominal(const dy_sent_view *S, int32_t t) {
+    const dy_token *k = &S->t[t];
+    if (k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN) return true;
+    if (k->upos != DY_UPOS_ADJ) return false;
+    int d = k->deprel;
+    if (d != DY_DEP_OBJ && d != DY_DEP_NSUBJ && d != DY_DEP_NSUBJ_PASS && !is_obl(d) && !is_nmod(d)) return false;
+    return dy_sv_child(S, t, DY_DEP_DET) >= 0;
+}
+
 /* MARK: - actors */
 
 static bool bare_agent(const dy_mention *m);
@@ -467,7 +479,7 @@ static int32_t match_token(const dy_sent_view *S, int32_t t) {
         if (r == -2) r = match_kind(S, t, DY_LEX_NOUN); /* gerunds: "the shelling" */
         return r < 0 ? -1 : r;
     }
-    if (up == DY_UPOS_NOUN || up == DY_UPOS_PROPN) {
+    if (nominal(S, t)) {
         int32_t r = match_kind(S, t, DY_LEX_NOUN);
         return r < 0 ? -1 : r;
     }
@@ -557,7 +569,7 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                         int max, char *path) {
     int n = 0;
     const dy_token *k = &S->t[t];
-    bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
+    bool noun = nominal(S, t);
     for (int i = 0; i < e->npreps; i++)
         for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0; p = prep_dep(S, t, e->preps[i].prep, p)) {
             if (named_phrase(S, e, p)) continue;
@@ -603,8 +615,12 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
          * predicate: "imposed sanctions on Russia", "cut aid to Niger",
          * "lodged a protest with Canada" (specific objects, not "*") */
         bool named_obj = e->has_obj && !e->obj.any;
+        /* a named object's "for" is its target too: "issued arrest
+         * warrants for Netanyahu" (not a bare "for": "appealed for aid") */
+        static const char *const OBJ_PREPS[] = {"against", "on", "with", "to", "toward", "towards", "at", "into",
+                                                "upon", "onto", "over", "from", "for", NULL};
         if (o >= 0 && (!oe || oe->role == DY_ROLE_TOPIC || oe->recip || named_obj))
-            for (const char *const *w = TARGET_PREPS; *w; w++) {
+            for (const char *const *w = named_obj ? OBJ_PREPS : TARGET_PREPS; *w; w++) {
                 int32_t p = prep_dep(S, o, dy_str_c(*w), -1);
                 if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
                     size_t l = strlen(path);
@@ -652,7 +668,7 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
                       int max, char *path) {
     int n = 0;
     const dy_token *k = &S->t[t];
-    bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
+    bool noun = nominal(S, t);
     if (!noun) {
         if (is_passive(S, t)) {
             int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
@@ -854,7 +870,7 @@ static int place_targets(const dy_sent_view *S, int32_t t, const char *code, int
                          char *path) {
     if (t < 0 || !place_victim_code(code)) return 0;
     const dy_token *k = &S->t[t];
-    bool noun = k->upos == DY_UPOS_NOUN || k->upos == DY_UPOS_PROPN;
+    bool noun = nominal(S, t);
     bool posture = code[0] == '1' && code[1] == '5';
     bool visit = !strcmp(code, "042");
     int n = 0;
@@ -1225,7 +1241,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
          * Ukraine might be willing to make") */
         if (comp < 0 && S->t[t].upos == DY_UPOS_ADJ) return false;
     }
-    bool noun = S->t[t].upos == DY_UPOS_NOUN || S->t[t].upos == DY_UPOS_PROPN;
+    bool noun = nominal(S, t);
     bool between = false;
     if (noun) c->nsrc = noun_sources(S, t, e, c->src, 8, c->spath, &between);
     else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
@@ -1477,7 +1493,7 @@ static dyad_status compound_owners(dyad_ctx *ctx, dyad_doc *doc) {
             int d = t[o].deprel;
             bool poss = false;
             for (uint32_t k = o + 1; k < nt && k <= o + 1; k++)
-                poss |= t[k].head == (int32_t)o && t[k].deprel == DY_DEP_CASE &&
+                poss |= (t[k].head == (int32_t)o || t[k].head == t[o].head) && t[k].deprel == DY_DEP_CASE &&
                         (dy_str_eqc(t[k].form, "'s") || dy_str_eqc(t[k].form, "\xe2\x80\x99s") || dy_str_eqc(t[k].form, "'"));
             int32_t h = -1;
             if (t[o].head == (int32_t)m->head_tok && (d == DY_DEP_NMOD || d == DY_DEP_NMOD_POSS)) h = (int32_t)o;
