@@ -162,7 +162,9 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
     if (rm && rm->role.n == 3 && rm->ent == DY_ENT_AGENT)
         for (int32_t c = S->first[tok]; c >= 0 && n < max; c = S->next[c]) {
             int d = S->t[c].deprel;
-            if (!(d == DY_DEP_NMOD_POSS || (is_nmod(d) && dy_sv_has_case(S, c, "of")))) continue;
+            if (!(d == DY_DEP_NMOD_POSS || d == DY_DEP_AMOD || d == DY_DEP_COMPOUND ||
+                  (is_nmod(d) && dy_sv_has_case(S, c, "of"))))
+                continue;
             for (int32_t x = c; x >= 0 && n < max; x = x == c ? S->first[c] : S->next[x]) {
                 if (x != c && S->t[x].deprel != DY_DEP_CONJ) continue;
                 int32_t mx = S->ment[x];
@@ -1473,7 +1475,8 @@ static int32_t state_at(const dyad_doc *doc, uint32_t si, uint32_t x) {
 /* A role owned by a list of states belongs to each of them: "the foreign
  * ministers of Egypt, Greece and Cyprus" (the parse: Greece, Cyprus conj
  * of the "of" owner), "Egypt, Greece and Cyprus's leaders" (the "'s"
- * owner is the last conjunct of the list).  The mention stage composed
+ * owner is the last conjunct of the list), "Chinese and Russian warships"
+ * (coordinated adjectives, the mention took the last).  The mention stage composed
  * the role with the owner next to it only (EGYGOV, CYPGOV); the other
  * states of the list get the role too.  Only when every other member is a
  * plain state. */
@@ -1498,6 +1501,12 @@ static dyad_status compound_owners(dyad_ctx *ctx, dyad_doc *doc) {
             int32_t h = -1;
             if (t[o].head == (int32_t)m->head_tok && (d == DY_DEP_NMOD || d == DY_DEP_NMOD_POSS)) h = (int32_t)o;
             else if (d == DY_DEP_CONJ && poss && t[o].head >= 0 && (uint32_t)t[o].head < m->tok_start) h = t[o].head;
+            /* "Chinese and Russian warships": the first adjective modifies
+             * the head, the mention took the last one */
+            else if (d == DY_DEP_CONJ && t[o].head >= 0 && (uint32_t)t[o].head < m->tok_start &&
+                     t[t[o].head].head == (int32_t)m->head_tok &&
+                     (t[t[o].head].deprel == DY_DEP_AMOD || t[t[o].head].deprel == DY_DEP_COMPOUND))
+                h = t[o].head;
             if (h < 0) continue;
             if (h != (int32_t)o) list[nl++] = h;
             for (uint32_t k = 0; k < nt && nl < 8; k++)
