@@ -1210,6 +1210,18 @@ static int32_t rebind_pronoun(const dy_sent_view *S, int32_t m, const int32_t *s
     return -1;
 }
 
+/* "A Syrian army trained by Turkish officers is simply a Turkish army":
+ * a participle on the indefinite subject of a present-tense copular
+ * sentence describes a kind of thing, it reports no event. */
+static bool generic_description(const dy_sent_view *S, int32_t t) {
+    int32_t p = participle_patient(S, t);
+    if (p < 0 || S->t[t].deprel != DY_DEP_ACL || S->t[p].deprel != DY_DEP_NSUBJ) return false;
+    int32_t d = dy_sv_child(S, p, DY_DEP_DET);
+    if (d < 0 || !(dy_sv_lemma_is(S, d, "a") || dy_sv_lemma_is(S, d, "an"))) return false;
+    int32_t cop = dy_sv_child(S, S->t[p].head, DY_DEP_COP);
+    return cop >= 0 && (dy_str_ieq(S->t[cop].form, DY_STR("is")) || dy_str_ieq(S->t[cop].form, DY_STR("are")));
+}
+
 /* Build the candidate event at trigger t (entry already matched). */
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
@@ -1218,7 +1230,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     c->e = e;
     c->comp = -1;
     if (!e->code[0] || e->role == DY_ROLE_TOPIC) return false;
-    if (consequence(S, t, e) || noun_modifier(S, t)) return false;
+    if (consequence(S, t, e) || noun_modifier(S, t) || generic_description(S, t)) return false;
     int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
     if (st < 0) return false;   /* consumed by a family verb */
     c->status = st;
