@@ -47,7 +47,9 @@ bool cli_parse(int argc, char **argv, cli_opts *o, const char *const *valued) {
     const char *verb = o->verb;
     memset(o, 0, sizeof *o);
     o->verb = verb;
-    o->jobs = 1;
+    /* one process uses every core unless -j says otherwise */
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = ncpu < 1 ? 1 : ncpu > 256 ? 256 : (int)ncpu;
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     o->rest = calloc((size_t)argc + 1, sizeof *o->rest);
     o->owned[0] = o->files;
@@ -73,14 +75,9 @@ bool cli_parse(int argc, char **argv, cli_opts *o, const char *const *valued) {
         else if (TAKES("--model")) o->model_dir = val;
         else if (TAKES("--format")) o->format = val;
         else if (TAKES("--db")) o->db = val;
-        else if (TAKES("-j") || TAKES("--jobs")) {
+        else if (TAKES("-j") || TAKES("--jobs") || (!strncmp(a, "-j", 2) && a[2] && (val = a + 2))) {
             char *end;
             long j = strtol(val, &end, 10);
-            if (*end || j < 1 || j > 256) { cli_error("-j takes a number from 1 to 256"); return false; }
-            o->jobs = (int)j;
-        } else if (!strncmp(a, "-j", 2) && a[2]) {
-            char *end;
-            long j = strtol(a + 2, &end, 10);
             if (*end || j < 1 || j > 256) { cli_error("-j takes a number from 1 to 256"); return false; }
             o->jobs = (int)j;
         } else if (!strcmp(a, "--explain")) o->explain = true;

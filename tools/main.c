@@ -46,7 +46,7 @@ static void usage(FILE *f) {
           "  --date YYYY-MM-DD  publication date for a plain-text or HTML input\n"
           "  --dict DIR       data directory (default: $DYAD_DATA, else built-in)\n"
           "  --model DIR      model directory (default: $DYAD_MODELS, else built-in)\n"
-          "  -j N             N threads; output stays in input order\n"
+          "  -j N             N threads (default: one per core); output stays in input order\n"
           "  --unbuffered     flush after each document\n"
           "  -q               no progress on a terminal\n"
           "  --help, --version\n"

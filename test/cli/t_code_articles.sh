@@ -18,3 +18,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/test/cli/eval_floor.sh"
 eval_floor "$bin" articles "$root/test/gold/articles.jsonl" \
   "root precision 0.583" "root recall 0.302"
+# Threads: by default one per core; any -j gives the same records in the
+# same order as one thread.
+T=$(mktemp -d) && trap 'rm -rf "$T"' EXIT
+"$bin" code --no-text -j 1 "$root/test/gold/articles.jsonl" >"$T/j1" || { echo "code -j 1 failed"; exit 1; }
+[ -s "$T/j1" ] || { echo "code -j 1 gave no events"; exit 1; }
+"$bin" code --no-text -j 3 "$root/test/gold/articles.jsonl" | cmp -s - "$T/j1" || { echo "code -j 3 differs from -j 1"; exit 1; }
+"$bin" code --no-text "$root/test/gold/articles.jsonl" | cmp -s - "$T/j1" || { echo "code (default threads) differs from -j 1"; exit 1; }
