@@ -150,7 +150,14 @@ DYAD_API dyad_status dyad_doc_read(dyad_ctx *ctx, dyad_input format,
                                    dyad_doc **out, dyad_error *err);
 
 /* Pipeline stages, run in order up to and including the one named; running a
- * stage already run is a no-op.  Each needs the model parts it uses. */
+ * stage already run is a no-op.  Each needs the model parts it uses.
+ * Processing a document not yet parsed straight to DYAD_STAGE_CODE (as
+ * `dyad code` does) parses only the sentences that can give an event or
+ * that the coder reads for other sentences; the rest are tagged and
+ * lemmatised but not parsed, and the events are the same.  Such a document
+ * has no complete parse or mention list to write (DYAD_OUT_CONLLU and
+ * DYAD_OUT_MENTIONS give DYAD_EINVAL): process it to DYAD_STAGE_MENTION
+ * first when those are wanted too. */
 typedef enum dyad_stage {
     DYAD_STAGE_CLEAN = 1,
     DYAD_STAGE_SEGMENT,

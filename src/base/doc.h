@@ -59,7 +59,21 @@ typedef struct dy_sentence {
     uint32_t cstart, cend;      /* clean offsets */
     uint32_t tok0, ntok;        /* tokens doc->toks[tok0 .. tok0+ntok) */
     uint32_t para;              /* index in doc->paras */
+    uint8_t flags;              /* DY_SENT_* */
 } dy_sentence;
+
+/* The event coder's parse gate (src/base/pipeline.c): a document processed
+ * straight to DYAD_STAGE_CODE has only the sentences that can give an event
+ * parsed.  An unparsed sentence is tagged and lemmatised (upos, xpos, lemma
+ * as in a full parse) but has no tree: every head -1, every deprel
+ * DY_DEP_NONE; stages test dy_sent_parsed before reading a tree.  A stage
+ * that would have read the tree of an unparsed sentence for something other
+ * sentences use marks it DY_SENT_WANT_PARSE, and the pipeline parses it and
+ * runs that stage again. */
+enum {
+    DY_SENT_UNPARSED = 1u << 0,
+    DY_SENT_WANT_PARSE = 1u << 1
+};
 
 typedef enum dy_mention_kind {
     DY_MENTION_ACTOR = 0,
@@ -113,6 +127,8 @@ typedef struct dy_event {
     dy_str explain;             /* pattern, parse path, status cues */
 } dy_event;
 
+struct dy_pword;     /* src/parse/pint.h */
+
 struct dyad_doc {
     dyad_ctx *ctx;
     int stage;                  /* last dyad_stage run, 0 = read */
@@ -131,10 +147,18 @@ struct dyad_doc {
     /* segment */
     dy_sentence *sents; size_t nsent;
     dy_token *toks; size_t ntok;
+    /* parse (gated): the tagger's words of each sentence, for parsing later */
+    struct dy_pword **pwords;
     /* mention */
     dy_mention *ments; size_t nment;
     /* code */
     dy_event *events; size_t nevent;
 };
+
+/* Whether sentence s of doc has a dependency tree: tagged (a parser was
+ * loaded, or the tokens came from CoNLL-U) and not left unparsed by the gate. */
+static inline bool dy_sent_parsed(const dyad_doc *doc, const dy_sentence *s) {
+    return s->ntok && doc->toks[s->tok0].upos != 0 && !(s->flags & DY_SENT_UNPARSED);
+}
 
 #endif

@@ -36,4 +36,8 @@ struct dyad_ctx {
 /* Build "<dir>/<rel>" into out (size n); false when it does not fit. */
 bool dy_path_join(char *out, size_t n, const char *dir, const char *rel);
 
+/* The number of sentences of doc the parse gate left unparsed (doc.h);
+ * src/base/pipeline.c. */
+size_t dy_doc_unparsed(const dyad_doc *doc);
+
 #endif

@@ -165,11 +165,52 @@ dyad_status dyad_doc_read(dyad_ctx *ctx, dyad_input format, const char *bytes, s
     return DYAD_OK;
 }
 
+/* Whether some sentence of doc is marked DY_SENT_WANT_PARSE. */
+static bool want_parse(const dyad_doc *doc) {
+    for (size_t si = 0; si < doc->nsent; si++)
+        if (doc->sents[si].flags & DY_SENT_WANT_PARSE) return true;
+    return false;
+}
+
+/* The parse gate's parse stage: tag every sentence, find the actors (they
+ * read tags only), parse the sentences the coder may need (doc.h). */
+static dyad_status gated_parse(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    dyad_status st = dy_parse_doc_tag(ctx, doc, err);
+    if (st == DYAD_OK) st = dy_actors_find(ctx, doc, err);
+    if (st != DYAD_OK) return st;
+    dy_code_want_parse(ctx, doc);
+    return dy_parse_doc_wanted(ctx, doc, true, err);
+}
+
+/* Its mention stage: times and places (actors are found); when they would
+ * have read the tree of an unparsed sentence, parse it and find them again. */
+static dyad_status gated_mentions(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    size_t nactor = doc->nment;
+    for (;;) {
+        dyad_status st = dy_times_places_find(ctx, doc, err);
+        if (st != DYAD_OK) return st;
+        if (!want_parse(doc)) break;
+        doc->nment = nactor;
+        st = dy_parse_doc_wanted(ctx, doc, true, err);
+        if (st != DYAD_OK) return st;
+    }
+    return dy_mention_sort(ctx, doc, err);
+}
+
+size_t dy_doc_unparsed(const dyad_doc *doc) {
+    size_t k = 0;
+    for (size_t si = 0; si < doc->nsent; si++) k += (doc->sents[si].flags & DY_SENT_UNPARSED) != 0;
+    return k;
+}
+
 dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad_error *err) {
     if (!ctx || !doc || upto < DYAD_STAGE_CLEAN || upto > DYAD_STAGE_CODE)
         return dy_err(err, DYAD_EINVAL, "bad arguments to dyad_doc_process");
     const dyad_model *m = ctx->model;
     dyad_status st = DYAD_OK;
+    /* Straight to the events: parse only the sentences that can give one. */
+    bool gate = upto == DYAD_STAGE_CODE && doc->stage < DYAD_STAGE_PARSE && m && m->parse && m->actors &&
+                m->lexicon;
     for (int s = doc->stage + 1; s <= (int)upto && st == DYAD_OK; s++) {
         switch ((dyad_stage)s) {
         case DYAD_STAGE_CLEAN: st = dy_clean(ctx, doc, err); break;
@@ -183,12 +224,12 @@ dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad
                 break;
             }
             /* with actors to find, names are parsed as units */
-            st = dy_parse_doc(ctx, doc, m->actors != NULL, err);
+            st = gate ? gated_parse(ctx, doc, err) : dy_parse_doc(ctx, doc, m->actors != NULL, err);
             break;
         case DYAD_STAGE_MENTION:
             if (!m || !m->actors)
                 return dy_err(err, DYAD_EINVAL, "mentions need a model loaded with DYAD_LOAD_ACTORS");
-            st = dy_mention_doc(ctx, doc, err);
+            st = gate ? gated_mentions(ctx, doc, err) : dy_mention_doc(ctx, doc, err);
             break;
         case DYAD_STAGE_CODE:
             if (!m || !m->lexicon)
@@ -227,6 +268,9 @@ dyad_status dyad_doc_write(const dyad_doc *doc, dyad_output form, unsigned flags
     if (flags & ~(unsigned)(DYAD_WRITE_NO_TEXT | DYAD_WRITE_TOKENS | DYAD_WRITE_ACTORS_ONLY)) return dy_err(err, DYAD_EINVAL, "unknown write flags 0x%x", flags);
     if (doc->stage < need)
         return dy_err(err, DYAD_EINVAL, "document not processed far enough for this output");
+    if ((form == DYAD_OUT_CONLLU || form == DYAD_OUT_MENTIONS) && dy_doc_unparsed(doc))
+        return dy_err(err, DYAD_EINVAL, "document coded with sentences left unparsed: process it to "
+                                        "DYAD_STAGE_MENTION before DYAD_STAGE_CODE for this output");
     dy_buf b;
     dy_buf_init(&b, doc->ctx->arena.alloc);
     switch (form) {

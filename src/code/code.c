@@ -444,7 +444,7 @@ static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t 
 
 /* A last resort when the lemmatizer missed ("staged" → "stag"): strip a
  * regular inflection from the form. */
-static bool lookup_stem(const dy_sent_view *S, int kind, dy_str f, size_t *first, size_t *n) {
+static bool lookup_stem(const dy_lexicon *lx, int kind, dy_str f, size_t *first, size_t *n) {
     static const struct { const char *suf, *rep; } rules[] = {
         {"ied", "y"}, {"ies", "y"}, {"ed", "e"}, {"ed", ""}, {"es", ""}, {"s", ""},
         {"ing", "e"}, {"ing", ""}};
@@ -455,7 +455,7 @@ static bool lookup_stem(const dy_sent_view *S, int kind, dy_str f, size_t *first
         if (memcmp(f.p + f.n - sl, rules[i].suf, sl)) continue;
         memcpy(buf, f.p, f.n - sl);
         memcpy(buf + f.n - sl, rules[i].rep, rl);
-        if (dy_lexicon_lookup(S->lx, kind, (dy_str){buf, f.n - sl + rl}, first, n)) return true;
+        if (dy_lexicon_lookup(lx, kind, (dy_str){buf, f.n - sl + rl}, first, n)) return true;
     }
     return false;
 }
@@ -465,7 +465,7 @@ static int32_t match_kind(const dy_sent_view *S, int32_t t, int kind) {
     dy_str l = tok_lemma(S, t);
     if (!dy_lexicon_lookup(S->lx, kind, l, &first, &n)) {
         if ((dy_str_eq(l, S->t[t].form) || !dy_lexicon_lookup(S->lx, kind, S->t[t].form, &first, &n)) &&
-            !lookup_stem(S, kind, S->t[t].form, &first, &n))
+            !lookup_stem(S->lx, kind, S->t[t].form, &first, &n))
             return -2; /* no entries at all */
     }
     for (size_t i = first; i < first + n; i++)
@@ -1333,6 +1333,8 @@ static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size
     const dy_sentence *s = &doc->sents[si];
     int32_t n = (int32_t)s->ntok;
     if (n <= 0) return DYAD_OK;
+    /* the parse gate (dy_code_want_parse) found no event possible there */
+    if (s->flags & DY_SENT_UNPARSED) return DYAD_OK;
     /* actor mentions of this sentence */
     size_t ma = *m0;
     while (ma < doc->nment && doc->ments[ma].sent < si) ma++;
@@ -1429,14 +1431,17 @@ static bool unidentified(const dyad_doc *doc, const dy_mention *m) {
  * ("its forces" RUSMIL), a group or organisation its own code ("Hamas
  * said its fighters" the group).  Persons are no owners of "its"; only
  * armed and security bodies are owned ("its citizens" stay a role). */
+static bool possessive_candidate(const dy_mention *m) {
+    /* armed and security bodies only: "its citizens" stay a role */
+    return bare_agent(m) &&
+           (dy_str_eqc(m->code, "MIL") || dy_str_eqc(m->code, "COP") || dy_str_eqc(m->code, "SPY") ||
+            dy_str_eqc(m->code, "UAF") || dy_str_eqc(m->code, "REB") || dy_str_eqc(m->code, "INS"));
+}
+
 static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t i = 0; i < doc->nment; i++) {
         dy_mention *m = &doc->ments[i];
-        /* armed and security bodies only: "its citizens" stay a role */
-        if (!bare_agent(m) || m->sent >= doc->nsent ||
-            !(dy_str_eqc(m->code, "MIL") || dy_str_eqc(m->code, "COP") || dy_str_eqc(m->code, "SPY") ||
-              dy_str_eqc(m->code, "UAF") || dy_str_eqc(m->code, "REB") || dy_str_eqc(m->code, "INS")))
-            continue;
+        if (!possessive_candidate(m) || m->sent >= doc->nsent) continue;
         const dy_sentence *s = &doc->sents[m->sent];
         const dy_token *t = &doc->toks[s->tok0];
         int32_t poss = -1;
@@ -1492,12 +1497,15 @@ static int32_t state_at(const dyad_doc *doc, uint32_t si, uint32_t x) {
  * the role with the owner next to it only (EGYGOV, CYPGOV); the other
  * states of the list get the role too.  Only when every other member is a
  * plain state. */
+static bool compound_candidate(const dy_mention *m) {
+    return m->kind == DY_MENTION_ACTOR && m->ent == DY_ENT_AGENT && m->role.n == 3 && m->country.n == 3 &&
+           m->code.n == 6;
+}
+
 static dyad_status compound_owners(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t i = 0; i < doc->nment; i++) {
         const dy_mention *m = &doc->ments[i];
-        if (m->kind != DY_MENTION_ACTOR || m->ent != DY_ENT_AGENT || m->role.n != 3 || m->country.n != 3 ||
-            m->code.n != 6 || m->sent >= doc->nsent)
-            continue;
+        if (!compound_candidate(m) || m->sent >= doc->nsent) continue;
         const dy_sentence *s = &doc->sents[m->sent];
         const dy_token *t = &doc->toks[s->tok0];
         uint32_t nt = s->ntok;
@@ -1698,6 +1706,85 @@ static void dedup(dyad_doc *doc) {
     for (size_t i = 0; i < doc->nevent; i++)
         doc->events[i].num = (i && doc->events[i - 1].sent == doc->events[i].sent)
                                  ? doc->events[i - 1].num + 1 : 0;
+}
+
+/* MARK: - the parse gate */
+
+/* Whether key names a lexicon entry of the kind that can be an event
+ * itself (make_cand: a code, not a topic; with family, a family entry, the
+ * only kind an adjective frames); "say" and the other frames without a
+ * code only frame another trigger of the sentence. */
+static bool event_entry(const dy_lexicon *lx, int kind, dy_str key, bool stem, bool family) {
+    size_t first, n;
+    if (!key.n) return false;
+    if (stem ? !lookup_stem(lx, kind, key, &first, &n) : !dy_lexicon_lookup(lx, kind, key, &first, &n))
+        return false;
+    for (size_t i = first; i < first + n; i++) {
+        const dy_lex_entry *e = &lx->ents[i];
+        if (e->code[0] && e->role != DY_ROLE_TOPIC && (!family || e->role == DY_ROLE_FAMILY)) return true;
+    }
+    return false;
+}
+
+/* Any key match_kind tries for token t: lemma, form, the form's stems. */
+static bool event_word(const dy_lexicon *lx, const dy_token *t, int kind, bool family) {
+    dy_str l = t->lemma.n ? t->lemma : t->form;
+    return event_entry(lx, kind, l, false, family) || event_entry(lx, kind, t->form, false, family) ||
+           event_entry(lx, kind, t->form, true, family);
+}
+
+/* Whether token i of sentence s could be an event trigger whatever its
+ * tree: match_token's tags and kinds (a verb: verb entries, else noun
+ * ones; a noun: noun entries; an adjective: noun entries as a nominal,
+ * family verb entries with a complement), never a word of an actor
+ * mention other than a verb (in_actor). */
+static bool maybe_trigger(const dy_lexicon *lx, const dy_token *t, bool in_actor) {
+    switch (t->upos) {
+    case DY_UPOS_VERB: return event_word(lx, t, DY_LEX_VERB, false) || event_word(lx, t, DY_LEX_NOUN, false);
+    case DY_UPOS_NOUN:
+    case DY_UPOS_PROPN: return !in_actor && event_word(lx, t, DY_LEX_NOUN, false);
+    case DY_UPOS_ADJ:
+        return !in_actor && (event_word(lx, t, DY_LEX_NOUN, false) || event_word(lx, t, DY_LEX_VERB, true));
+    default: return false;
+    }
+}
+
+static bool plain_state(const dy_mention *m) {
+    return m->kind == DY_MENTION_ACTOR && m->ent == DY_ENT_STATE && !m->role.n && m->code.n == 3 &&
+           m->country.n == 3;
+}
+
+void dy_code_want_parse(dyad_ctx *ctx, dyad_doc *doc) {
+    const dy_lexicon *lx = ctx->model ? ctx->model->lexicon : NULL;
+    uint8_t *need = DY_ANEW(&ctx->arena, uint8_t, doc->nsent + 1);
+    bool *in_actor = DY_ANEW(&ctx->arena, bool, doc->ntok + 1);  /* code_sentence's S.ment >= 0 */
+    if (!need || !in_actor || !lx) {     /* parse everything */
+        for (size_t si = 0; si < doc->nsent; si++) doc->sents[si].flags |= DY_SENT_WANT_PARSE;
+        return;
+    }
+    /* per sentence: 1 an actor (code_sentence codes no sentence without
+     * one); 2 a bare armed or security body (possessive_agents, with "its"
+     * or "their"), 4 a role owned by a state (compound_owners), 8 a plain
+     * state (the other members compound_owners gives the role to): the two
+     * rules read the tree and change mentions later sentences use */
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR || m->sent >= doc->nsent) continue;
+        const dy_sentence *s = &doc->sents[m->sent];
+        need[m->sent] |= (uint8_t)(1 | (possessive_candidate(m) ? 2 : 0) | (compound_candidate(m) ? 4 : 0) |
+                                   (plain_state(m) ? 8 : 0));
+        for (uint32_t k = m->tok_start; k < m->tok_end && k < s->ntok; k++) in_actor[s->tok0 + k] = true;
+    }
+    for (size_t si = 0; si < doc->nsent; si++) {
+        dy_sentence *s = &doc->sents[si];
+        const dy_token *T = &doc->toks[s->tok0];
+        bool want = (need[si] & 12) == 12;
+        for (uint32_t i = 0; i < s->ntok && (need[si] & 2) && !want; i++)
+            want = dy_str_ieq(T[i].form, DY_STR("its")) || dy_str_ieq(T[i].form, DY_STR("their"));
+        for (uint32_t i = 0; i < s->ntok && (need[si] & 1) && !want; i++)
+            want = maybe_trigger(lx, &T[i], in_actor[s->tok0 + i]);
+        if (want) s->flags |= DY_SENT_WANT_PARSE;
+    }
 }
 
 dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {

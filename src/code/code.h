@@ -30,6 +30,15 @@ const dy_cameo_entry *dy_cameo_find(const dy_lexicon *lx, const char *code);
  * for distinct contexts sharing one model. */
 dyad_status dy_code_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 
+/* The parse gate: mark DY_SENT_WANT_PARSE (doc.h) each sentence that
+ * could give an event or whose tree dy_code_doc reads for other sentences,
+ * from the actor mentions (dy_actors_find, which reads tags only) and the
+ * lemmas and forms of a tagged document.  Every other sentence provably
+ * gives no event and changes no other sentence's: dy_code_doc leaves it.
+ * Conservative: a sentence with an actor and any word of an event entry
+ * (any tag, lemma, form or regular stem) is parsed. */
+void dy_code_want_parse(dyad_ctx *ctx, dyad_doc *doc);
+
 /* A document built from CoNLL-U text with "# actors = 1-2:IRN 5:AFGINSTAL"
  * comment lines (src/code/conllu.c: the format), processed up to the mention
  * stage, so that dyad_doc_process(..., DYAD_STAGE_CODE) codes it on gold

@@ -74,7 +74,7 @@ static int32_t pick(const dyad_doc *doc, const dy_event *ev, int kind) {
     uint32_t n = s->ntok;
     uint32_t trig = ev->trig_tok < n ? ev->trig_tok : 0;
     uint32_t trig_end = trig + (ev->trig_ntok ? ev->trig_ntok : 1);
-    bool parsed = n > 0 && T[0].upos != 0;
+    bool parsed = dy_sent_parsed(doc, s);
     int32_t tclause = parsed ? clause_of(T, n, (int32_t)trig) : -1;
     int32_t best = -1;
     int bs = -1000000;

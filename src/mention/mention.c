@@ -23,8 +23,18 @@ dy_mention *dy_mention_push(dyad_ctx *ctx, dyad_doc *doc) {
 
 dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     dyad_status st = dy_actors_find(ctx, doc, err);
-    if (st == DYAD_OK) st = dy_times_find(ctx, doc, err);
+    if (st == DYAD_OK) st = dy_times_places_find(ctx, doc, err);
+    if (st == DYAD_OK) st = dy_mention_sort(ctx, doc, err);
+    return st;
+}
+
+dyad_status dy_times_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    dyad_status st = dy_times_find(ctx, doc, err);
     if (st == DYAD_OK && ctx->model && ctx->model->gaz) st = dy_places_find(ctx, doc, err);
+    return st;
+}
+
+dyad_status dy_mention_sort(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     /* Recognisers append in their own order; antecedent indexes are fixed up
      * by the actor recogniser itself, so sorting must keep actor order: only
      * a stable merge by (sent, start) that maps indexes would be safe.  The
@@ -32,7 +42,7 @@ dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
      * referenced by events, which are coded after this, so a stable sort with
      * index remapping is done here. */
     size_t n = doc->nment;
-    if (n < 2) return st;
+    if (n < 2) return DYAD_OK;
     uint32_t *order = DY_ANEW(&ctx->arena, uint32_t, n);
     int32_t *newidx = DY_ANEW(&ctx->arena, int32_t, n);
     dy_mention *sorted = DY_ANEW(&ctx->arena, dy_mention, n + 16);
@@ -56,5 +66,5 @@ dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         if (sorted[i].antecedent >= 0) sorted[i].antecedent = newidx[sorted[i].antecedent];
     }
     doc->ments = sorted;
-    return st;
+    return DYAD_OK;
 }

@@ -45,7 +45,12 @@ void dy_attach_time_place(dyad_ctx *ctx, const dyad_doc *doc, dy_event *ev);
  * src/mention/actors.c */
 bool dy_actors_recode(const dyad_ctx *ctx, const dyad_doc *doc, dy_mention *m, dy_str date);
 
-/* Run all recognisers (src/mention/mention.c). */
+/* Run all recognisers (src/mention/mention.c): dy_actors_find, then
+ * dy_times_places_find, then dy_mention_sort. */
 dyad_status dy_mention_doc(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+/* Times, then places (which read the actor and time mentions). */
+dyad_status dy_times_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+/* Sort doc->ments by (sentence, start), stably, antecedents remapped. */
+dyad_status dy_mention_sort(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 
 #endif

@@ -887,14 +887,17 @@ dyad_status dy_places_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
             /* "Moscow said", "Kyiv's allies": the government, not the city */
             const dy_sentence *s = &doc->sents[m->sent];
             bool agent = m->s1 < s->ntok && tok_in(&T[m->s1], AGENT_NEXT);
-            if (T[0].upos != 0) {
+            /* as the subject, the government: lead and context countries
+             * of other sentences count this place */
+            if (!agent && (s->flags & DY_SENT_UNPARSED)) doc->sents[m->sent].flags |= DY_SENT_WANT_PARSE;
+            if (dy_sent_parsed(doc, s)) {
                 uint8_t d = T[m->t1 - 1].deprel;
                 agent = agent || d == DY_DEP_NSUBJ || d == DY_DEP_NSUBJ_PASS || d == DY_DEP_NMOD_POSS;
             }
             if (agent) continue;
         }
         uint32_t head = m->t1 - 1;
-        if (T[0].upos != 0)
+        if (dy_sent_parsed(doc, &doc->sents[m->sent]))
             for (uint32_t t = m->t0; t < m->t1; t++)
                 if (T[t].head < (int32_t)m->t0 || T[t].head >= (int32_t)m->t1) {
                     head = t;

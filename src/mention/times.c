@@ -354,6 +354,7 @@ typedef struct tstate {
     int py, pm, pd;
     tval last;        /* previous resolved value in the text */
     bool have_last;
+    bool want_parse;  /* the tense of an unparsed sentence was needed */
 } tstate;
 
 static tval tv_day(int64_t days) {
@@ -552,7 +553,7 @@ static int tense(const dyad_doc *doc, const dy_sentence *s, const tw *ws, size_t
                  size_t i1) {
     const dy_token *T = doc->toks + s->tok0;
     uint32_t t = ws[i0].tok;
-    if (T[t].upos != 0) {
+    if (T[t].upos != 0 && !(s->flags & DY_SENT_UNPARSED)) {
         int32_t h = T[ws[i1 - 1].tok].head;
         for (int hops = 0; h >= 0 && (uint32_t)h < s->ntok && hops < 3; hops++) {
             if (T[h].upos == DY_UPOS_VERB || T[h].upos == DY_UPOS_AUX) break;
@@ -612,6 +613,8 @@ static size_t skip_p(const tcx *c, size_t i, const char *chars) {
 static bool at(const tcx *c, size_t i, const char *s) { return i < c->nw && weq(&c->ws[i], s); }
 
 static int dir_of_tense(const tcx *c, size_t i0, size_t i1) {
+    /* the value may be the anchor of a later "the next day" */
+    if (c->s->flags & DY_SENT_UNPARSED) c->st->want_parse = true;
     int t = tense(c->doc, c->s, c->ws, c->nw, i0, i1);
     return t == 2 ? D_NEAR : t > 0 ? D_FUTURE : D_PAST;
 }
@@ -1141,7 +1144,7 @@ static dyad_status emit(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, const tcx *c,
     mt->tok_end = b->tok + 1;
     mt->head_tok = c->ws[m->head].tok;
     const dy_token *T = doc->toks + s->tok0;
-    if (T[0].upos != 0) {
+    if (dy_sent_parsed(doc, s)) {
         /* the parse's head: the span token whose head lies outside the span */
         for (uint32_t t = mt->tok_start; t < mt->tok_end; t++)
             if (T[t].head < (int32_t)mt->tok_start || T[t].head >= (int32_t)mt->tok_end) {
@@ -1198,6 +1201,8 @@ dyad_status dy_times_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
             }
             i = m.end > i ? m.end : i + 1;
         }
+        if (st.want_parse) doc->sents[si].flags |= DY_SENT_WANT_PARSE;
+        st.want_parse = false;
     }
     return DYAD_OK;
 }

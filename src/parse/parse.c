@@ -245,37 +245,90 @@ static bool parse_chunked(const dy_parse_model *m, dy_arena *ar, const dy_pword 
     return true;
 }
 
+/* Tag and lemmatise sentence si: upos, xpos and lemma of its tokens; the
+ * tagger's words (the parser's input) in *out.  The sentence is left
+ * without a tree (heads -1, deprels DY_DEP_NONE) until parse_sentence. */
+static bool tag_sentence(const dy_parse_model *m, dy_arena *ar, dyad_doc *doc, size_t si, dy_pword **out) {
+    const dy_sentence *s = &doc->sents[si];
+    size_t n = s->ntok;
+    dy_token *t = doc->toks + s->tok0;
+    dy_str *forms = dy_arena_alloc(ar, n * sizeof *forms);
+    dy_pword *w = dy_arena_alloc(ar, n * sizeof *w);
+    if (!forms || !w) return false;
+    for (size_t i = 0; i < n; i++) forms[i] = t[i].norm.n ? t[i].norm : t[i].form;
+    if (!dy_pwords_init(ar, w, forms, n)) return false;
+    dy_tagger_run(&m->tagger, w, n);
+    finite_verb(m, w, n);
+    for (size_t i = 0; i < n; i++) {
+        t[i].upos = w[i].upos;
+        t[i].xpos = w[i].xpos;
+        t[i].head = -1;
+        t[i].deprel = DY_DEP_NONE;
+        t[i].lemma = dy_lemma(m->lem, ar, w[i].form, w[i].xpos, w[i].upos);
+    }
+    *out = w;
+    return true;
+}
+
+/* Parse tagged sentence si from the tagger's words w: head and deprel. */
+static bool parse_sentence(const dy_parse_model *m, dy_arena *ar, dyad_doc *doc, size_t si, const dy_pword *w,
+                           bool names) {
+    const dy_sentence *s = &doc->sents[si];
+    size_t n = s->ntok;
+    dy_token *t = doc->toks + s->tok0;
+    int32_t *head = dy_arena_alloc(ar, n * sizeof *head);
+    uint8_t *rel = dy_arena_alloc(ar, n);
+    int32_t *chunk = names ? dy_arena_alloc(ar, n * sizeof *chunk) : NULL;
+    if (!head || !rel || (names && !chunk)) return false;
+    size_t left = names ? name_chunks(m, w, n, chunk) : n;
+    if (left < n ? !parse_chunked(m, ar, w, n, chunk, left, head, rel)
+                 : !dy_parser_run(&m->parser, ar, w, n, head, rel))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        t[i].head = head[i];
+        t[i].deprel = rel[i];
+    }
+    return true;
+}
+
 dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err) {
     const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
     if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
     dy_arena *ar = &ctx->arena;
     for (size_t si = 0; si < doc->nsent; si++) {
-        const dy_sentence *s = &doc->sents[si];
-        size_t n = s->ntok;
-        if (!n) continue;
-        dy_token *t = doc->toks + s->tok0;
-        dy_str *forms = dy_arena_alloc(ar, n * sizeof *forms);
-        dy_pword *w = dy_arena_alloc(ar, n * sizeof *w);
-        int32_t *head = dy_arena_alloc(ar, n * sizeof *head);
-        uint8_t *rel = dy_arena_alloc(ar, n);
-        if (!forms || !w || !head || !rel) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
-        for (size_t i = 0; i < n; i++) forms[i] = t[i].norm.n ? t[i].norm : t[i].form;
-        if (!dy_pwords_init(ar, w, forms, n)) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
-        dy_tagger_run(&m->tagger, w, n);
-        finite_verb(m, w, n);
-        int32_t *chunk = names ? dy_arena_alloc(ar, n * sizeof *chunk) : NULL;
-        if (names && !chunk) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
-        size_t left = names ? name_chunks(m, w, n, chunk) : n;
-        if (left < n ? !parse_chunked(m, ar, w, n, chunk, left, head, rel)
-                     : !dy_parser_run(&m->parser, ar, w, n, head, rel))
+        dy_pword *w;
+        if (!doc->sents[si].ntok) continue;
+        if (!tag_sentence(m, ar, doc, si, &w) || !parse_sentence(m, ar, doc, si, w, names))
             return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
-        for (size_t i = 0; i < n; i++) {
-            t[i].upos = w[i].upos;
-            t[i].xpos = w[i].xpos;
-            t[i].head = head[i];
-            t[i].deprel = rel[i];
-            t[i].lemma = dy_lemma(m->lem, ar, w[i].form, w[i].xpos, w[i].upos);
-        }
+    }
+    return DYAD_OK;
+}
+
+dyad_status dy_parse_doc_tag(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
+    if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
+    dy_arena *ar = &ctx->arena;
+    doc->pwords = DY_ANEW(ar, struct dy_pword *, doc->nsent ? doc->nsent : 1);
+    if (!doc->pwords) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+    for (size_t si = 0; si < doc->nsent; si++) {
+        if (!doc->sents[si].ntok) continue;
+        if (!tag_sentence(m, ar, doc, si, &doc->pwords[si])) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+        doc->sents[si].flags |= DY_SENT_UNPARSED;
+    }
+    return DYAD_OK;
+}
+
+dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err) {
+    const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
+    if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
+    for (size_t si = 0; si < doc->nsent; si++) {
+        dy_sentence *s = &doc->sents[si];
+        if ((s->flags & (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE)) != (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE))
+            continue;
+        if (!doc->pwords || !doc->pwords[si]) return dy_err(err, DYAD_EINVAL, "sentence %zu was not tagged", si);
+        if (!parse_sentence(m, &ctx->arena, doc, si, doc->pwords[si], names))
+            return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+        s->flags &= (uint8_t)~(DY_SENT_UNPARSED | DY_SENT_WANT_PARSE);
     }
     return DYAD_OK;
 }

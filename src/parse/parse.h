@@ -28,4 +28,12 @@ const char *dy_parse_model_version(const dy_parse_model *m);
  * contexts. */
 dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err);
 
+/* The same in two steps, for the event coder's parse gate (doc.h,
+ * src/base/pipeline.c).  dy_parse_doc_tag tags and lemmatises every
+ * sentence and marks it DY_SENT_UNPARSED (no tree); dy_parse_doc_wanted
+ * parses each unparsed sentence marked DY_SENT_WANT_PARSE and clears both
+ * marks.  A sentence parsed this way gets exactly what dy_parse_doc gives it. */
+dyad_status dy_parse_doc_tag(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err);
+
 #endif
