@@ -354,7 +354,12 @@ typedef struct tstate {
     int py, pm, pd;
     tval last;        /* previous resolved value in the text */
     bool have_last;
-    bool want_parse;  /* the tense of an unparsed sentence was needed */
+    /* the parse gate (doc.h): an unparsed sentence's tense comes from cue
+     * words, not its tree; such a value only matters as the anchor of a
+     * later "the next day", which then wants that sentence parsed */
+    bool unsure;      /* the expression read the tense of an unparsed sentence */
+    int64_t last_unsure; /* sentence whose unsure tense gave last, or -1 */
+    int64_t want;     /* sentence to mark DY_SENT_WANT_PARSE, or -1 */
 } tstate;
 
 static tval tv_day(int64_t days) {
@@ -613,8 +618,11 @@ static size_t skip_p(const tcx *c, size_t i, const char *chars) {
 static bool at(const tcx *c, size_t i, const char *s) { return i < c->nw && weq(&c->ws[i], s); }
 
 static int dir_of_tense(const tcx *c, size_t i0, size_t i1) {
-    /* the value may be the anchor of a later "the next day" */
-    if (c->s->flags & DY_SENT_UNPARSED) c->st->want_parse = true;
+    if (c->s->flags & DY_SENT_UNPARSED) {
+        c->st->unsure = true;
+        /* a year out of range drops the value, whatever the tense says */
+        if (c->st->py < 1 || c->st->py > 9998) c->st->want = c->s - c->doc->sents;
+    }
     int t = tense(c->doc, c->s, c->ws, c->nw, i0, i1);
     return t == 2 ? D_NEAR : t > 0 ? D_FUTURE : D_PAST;
 }
@@ -921,6 +929,7 @@ static bool m_deictic(const tcx *c, size_t j, tmatch *out) {
 /* Previous date in the text (or the publication date). */
 static bool anchor(const tcx *c, tval *a) {
     if (c->st->have_last) {
+        if (c->st->last_unsure >= 0) c->st->want = c->st->last_unsure;
         *a = c->st->last;
         return true;
     }
@@ -1164,6 +1173,7 @@ static dyad_status emit(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, const tcx *c,
 dyad_status dy_times_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     tstate st;
     memset(&st, 0, sizeof st);
+    st.last_unsure = st.want = -1;
     if (dy_timex_parse_date(doc->date, &st.py, &st.pm, &st.pd)) {
         st.have_pub = true;
         st.pub = dy_days_from_civil(st.py, st.pm, st.pd);
@@ -1188,21 +1198,23 @@ dyad_status dy_times_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
         for (size_t i = 0; i < nw;) {
             if (ws[i].punct) { i++; continue; }
             tmatch m;
+            st.unsure = false;
             size_t j = modifier(&c, i);
             bool ok = false;
             if (j != i && m_core(&c, j, &m)) ok = true;
             else if (m_core(&c, i, &m)) ok = true;
+            if (st.want >= 0 && (size_t)st.want < doc->nsent) doc->sents[st.want].flags |= DY_SENT_WANT_PARSE;
+            st.want = -1;
             if (!ok) { i++; continue; }
             dyad_status r = emit(ctx, doc, (uint32_t)si, &c, i, &m, err);
             if (r != DYAD_OK) return r;
             if (m.v.g != G_DECADE && m.v.g != G_CENTURY) {
                 st.last = m.v;
                 st.have_last = true;
+                st.last_unsure = st.unsure ? (int64_t)si : -1;
             }
             i = m.end > i ? m.end : i + 1;
         }
-        if (st.want_parse) doc->sents[si].flags |= DY_SENT_WANT_PARSE;
-        st.want_parse = false;
     }
     return DYAD_OK;
 }
