@@ -190,9 +190,11 @@ static dyad_status gated_mentions(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err)
         dyad_status st = dy_times_places_find(ctx, doc, err);
         if (st != DYAD_OK) return st;
         if (!want_parse(doc)) break;
-        doc->nment = nactor;
+        size_t before = dy_doc_unparsed(doc);
         st = dy_parse_doc_wanted(ctx, doc, true, err);
         if (st != DYAD_OK) return st;
+        if (dy_doc_unparsed(doc) == before) break;  /* nothing new parsed: these stand */
+        doc->nment = nactor;
     }
     return dy_mention_sort(ctx, doc, err);
 }

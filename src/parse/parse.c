@@ -323,8 +323,9 @@ dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_e
     if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
     for (size_t si = 0; si < doc->nsent; si++) {
         dy_sentence *s = &doc->sents[si];
-        if ((s->flags & (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE)) != (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE))
-            continue;
+        bool want = (s->flags & (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE)) == (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE);
+        s->flags &= (uint8_t)~DY_SENT_WANT_PARSE;
+        if (!want) continue;
         if (!doc->pwords || !doc->pwords[si]) return dy_err(err, DYAD_EINVAL, "sentence %zu was not tagged", si);
         if (!parse_sentence(m, &ctx->arena, doc, si, doc->pwords[si], names))
             return dy_err(err, DYAD_ENOMEM, "out of memory parsing");

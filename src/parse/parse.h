@@ -31,8 +31,8 @@ dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *e
 /* The same in two steps, for the event coder's parse gate (doc.h,
  * src/base/pipeline.c).  dy_parse_doc_tag tags and lemmatises every
  * sentence and marks it DY_SENT_UNPARSED (no tree); dy_parse_doc_wanted
- * parses each unparsed sentence marked DY_SENT_WANT_PARSE and clears both
- * marks.  A sentence parsed this way gets exactly what dy_parse_doc gives it. */
+ * parses each unparsed sentence marked DY_SENT_WANT_PARSE and clears the
+ * marks (every DY_SENT_WANT_PARSE).  A sentence parsed this way gets exactly what dy_parse_doc gives it. */
 dyad_status dy_parse_doc_tag(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
 dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err);
 
