@@ -1710,41 +1710,82 @@ static void dedup(dyad_doc *doc) {
 
 /* MARK: - the parse gate */
 
+/* Whether some token of the sentence T[0..n) has lemma or form w: what
+ * child_lemma and prep_dep ask of a particle, a modifier, a preposition. */
+static bool word_in(const dy_token *T, uint32_t n, dy_str w) {
+    for (uint32_t i = 0; i < n; i++) {
+        dy_str l = T[i].lemma.n ? T[i].lemma : T[i].form;
+        if (dy_str_ieq(l, w) || dy_str_ieq(T[i].form, w)) return true;
+    }
+    return false;
+}
+
+/* Whether some token of the sentence T[0..n) can match the alternatives a
+ * (alts_match_tok: the lemma or form of the token or of a modifier; the
+ * classes @actor and @territory are matched on mentions, taken as
+ * possible). */
+static bool alts_in(const dy_lexicon *lx, const dy_lex_alts *a, const dy_token *T, uint32_t n) {
+    if (a->any) return true;
+    for (size_t i = 0; i < a->nclasses; i++) {
+        if (a->classes[i] < 0 || (size_t)a->classes[i] >= lx->nclasses) continue;
+        dy_str cn = lx->classes[a->classes[i]].name;
+        if (dy_str_eqc(cn, "actor") || dy_str_eqc(cn, "territory")) return true;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        dy_str l = T[i].lemma.n ? T[i].lemma : T[i].form;
+        if (dy_lex_alts_match(lx, a, l) || dy_lex_alts_match(lx, a, T[i].form)) return true;
+    }
+    return false;
+}
+
 /* Whether key names a lexicon entry of the kind that can be an event
- * itself (make_cand: a code, not a topic; with family, a family entry, the
- * only kind an adjective frames); "say" and the other frames without a
- * code only frame another trigger of the sentence. */
-static bool event_entry(const dy_lexicon *lx, int kind, dy_str key, bool stem, bool family) {
-    size_t first, n;
+ * itself in sentence T[0..n): a code, not a topic (make_cand; with family,
+ * a family entry, the only kind an adjective frames), and the words
+ * entry_matches needs on the tree present in the sentence (particle,
+ * modifiers, prepositions, a word the object or a prepositional phrase
+ * must be).  "say" and the other frames without a code
+ * only frame another trigger of the sentence. */
+static bool event_entry(const dy_lexicon *lx, int kind, dy_str key, bool stem, bool family, const dy_token *T,
+                        uint32_t n) {
+    size_t first, k;
     if (!key.n) return false;
-    if (stem ? !lookup_stem(lx, kind, key, &first, &n) : !dy_lexicon_lookup(lx, kind, key, &first, &n))
+    if (stem ? !lookup_stem(lx, kind, key, &first, &k) : !dy_lexicon_lookup(lx, kind, key, &first, &k))
         return false;
-    for (size_t i = first; i < first + n; i++) {
+    for (size_t i = first; i < first + k; i++) {
         const dy_lex_entry *e = &lx->ents[i];
-        if (e->code[0] && e->role != DY_ROLE_TOPIC && (!family || e->role == DY_ROLE_FAMILY)) return true;
+        if (!e->code[0] || e->role == DY_ROLE_TOPIC || (family && e->role != DY_ROLE_FAMILY)) continue;
+        bool ok = !e->prt.n || word_in(T, n, e->prt);
+        for (int j = 0; j < e->npre && ok; j++) ok = word_in(T, n, e->pre[j]);
+        if (ok && e->has_obj) ok = alts_in(lx, &e->obj, T, n);
+        for (int j = 0; j < e->npreps && ok; j++)
+            ok = word_in(T, n, e->preps[j].prep) && alts_in(lx, &e->preps[j].what, T, n);
+        if (ok) return true;
     }
     return false;
 }
 
 /* Any key match_kind tries for token t: lemma, form, the form's stems. */
-static bool event_word(const dy_lexicon *lx, const dy_token *t, int kind, bool family) {
+static bool event_word(const dy_lexicon *lx, const dy_token *t, int kind, bool family, const dy_token *T,
+                       uint32_t n) {
     dy_str l = t->lemma.n ? t->lemma : t->form;
-    return event_entry(lx, kind, l, false, family) || event_entry(lx, kind, t->form, false, family) ||
-           event_entry(lx, kind, t->form, true, family);
+    return event_entry(lx, kind, l, false, family, T, n) || event_entry(lx, kind, t->form, false, family, T, n) ||
+           event_entry(lx, kind, t->form, true, family, T, n);
 }
 
-/* Whether token i of sentence s could be an event trigger whatever its
- * tree: match_token's tags and kinds (a verb: verb entries, else noun
+/* Whether token i of sentence T[0..n) could be an event trigger whatever
+ * its tree: match_token's tags and kinds (a verb: verb entries, else noun
  * ones; a noun: noun entries; an adjective: noun entries as a nominal,
  * family verb entries with a complement), never a word of an actor
  * mention other than a verb (in_actor). */
-static bool maybe_trigger(const dy_lexicon *lx, const dy_token *t, bool in_actor) {
+static bool maybe_trigger(const dy_lexicon *lx, const dy_token *T, uint32_t n, uint32_t i, bool in_actor) {
+    const dy_token *t = &T[i];
     switch (t->upos) {
-    case DY_UPOS_VERB: return event_word(lx, t, DY_LEX_VERB, false) || event_word(lx, t, DY_LEX_NOUN, false);
+    case DY_UPOS_VERB:
+        return event_word(lx, t, DY_LEX_VERB, false, T, n) || event_word(lx, t, DY_LEX_NOUN, false, T, n);
     case DY_UPOS_NOUN:
-    case DY_UPOS_PROPN: return !in_actor && event_word(lx, t, DY_LEX_NOUN, false);
+    case DY_UPOS_PROPN: return !in_actor && event_word(lx, t, DY_LEX_NOUN, false, T, n);
     case DY_UPOS_ADJ:
-        return !in_actor && (event_word(lx, t, DY_LEX_NOUN, false) || event_word(lx, t, DY_LEX_VERB, true));
+        return !in_actor && (event_word(lx, t, DY_LEX_NOUN, false, T, n) || event_word(lx, t, DY_LEX_VERB, true, T, n));
     default: return false;
     }
 }
@@ -1782,7 +1823,7 @@ void dy_code_want_parse(dyad_ctx *ctx, dyad_doc *doc) {
         for (uint32_t i = 0; i < s->ntok && (need[si] & 2) && !want; i++)
             want = dy_str_ieq(T[i].form, DY_STR("its")) || dy_str_ieq(T[i].form, DY_STR("their"));
         for (uint32_t i = 0; i < s->ntok && (need[si] & 1) && !want; i++)
-            want = maybe_trigger(lx, &T[i], in_actor[s->tok0 + i]);
+            want = maybe_trigger(lx, T, s->ntok, i, in_actor[s->tok0 + i]);
         if (want) s->flags |= DY_SENT_WANT_PARSE;
     }
 }

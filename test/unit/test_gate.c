@@ -67,7 +67,9 @@ static const char *const PROBE =
     "The oil field is about 160 km east of the capital, Riyadh.\n"      /* 6 a capital, no cue */
     "He said the talks were useful.\n"                                  /* 7 no actor */
     "The foreign ministers of Egypt, Greece and Cyprus were pleased.\n"  /* 8 a role of states */
-    "The rain stopped on Friday.\n";                                    /* 9 a tense, no anchor after */
+    "The rain stopped on Friday.\n"                                     /* 9 a tense, no anchor after */
+    "Russian officials took a long walk.\n"                             /* 10 take needs an object word */
+    "Russian officials took control of the airport.\n";                 /* 11 take control */
 
 TEST(gate_leaves_sentences_without_events_unparsed) {
     dyad_model *m = full_model();
@@ -78,13 +80,13 @@ TEST(gate_leaves_sentences_without_events_unparsed) {
     dyad_doc *doc;
     CHECK(dyad_doc_read(ctx, DYAD_INPUT_TEXT, PROBE, strlen(PROBE), &meta, &doc, NULL) == DYAD_OK);
     CHECK(dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK);
-    CHECK_EQ_INT(doc->nsent, 10);
-    if (doc->nsent != 10) {
+    CHECK_EQ_INT(doc->nsent, 12);
+    if (doc->nsent != 12) {
         dyad_ctx_free(ctx);
         return;
     }
-    static const bool unparsed[10] = {true, false, true, false, true, false, false, true, false, true};
-    for (size_t si = 0; si < 10; si++) {
+    static const bool unparsed[12] = {true, false, true, false, true, false, false, true, false, true, true, false};
+    for (size_t si = 0; si < 12; si++) {
         const dy_sentence *s = &doc->sents[si];
         if (((s->flags & DY_SENT_UNPARSED) != 0) != unparsed[si]) fprintf(stderr, "  sentence %zu\n", si);
         CHECK(((s->flags & DY_SENT_UNPARSED) != 0) == unparsed[si]);
@@ -101,9 +103,10 @@ TEST(gate_leaves_sentences_without_events_unparsed) {
         CHECK(root == !unparsed[si]);
         CHECK(tree == !unparsed[si]);
     }
-    CHECK_EQ_INT(dy_doc_unparsed(doc), 5);
-    CHECK_EQ_INT(doc->nevent, 1);
+    CHECK_EQ_INT(dy_doc_unparsed(doc), 6);
+    CHECK(doc->nevent >= 1);
     if (doc->nevent) CHECK_EQ_INT(doc->events[0].sent, 1);
+    for (size_t i = 0; i < doc->nevent; i++) CHECK(!unparsed[doc->events[i].sent]);
     /* no tree to write: CoNLL-U and mentions need the full parse */
     outbuf b = {0};
     CHECK_EQ_INT(dyad_doc_write(doc, DYAD_OUT_CONLLU, 0, out_sink, &b, NULL), DYAD_EINVAL);
