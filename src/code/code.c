@@ -964,9 +964,19 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
             if (!p->name.n) p->name = p->pname.n ? p->pname : p->text;
         }
     }
+    if (tgt >= 0 && src == tgt) return DYAD_OK;
+    /* "Zelensky declined Honcharuk's offer to resign", "Widodo was planning
+     * to visit Wiranto": an act between two actors of one code is inside
+     * that actor (a government's own staff, a party's own members); CAMEO
+     * codes interactions, so there is no event, not one with no target.
+     * Not when either side is a pronoun or a definite description: "Haiti
+     * allowed foreign forces into the country" names the source again, and
+     * the act stays with no target. */
+    if (tgt >= 0 && doc->ments[tgt].code.n && same_code(doc, src, tgt) && !doc->ments[tgt].pronoun &&
+        !doc->ments[src].pronoun)
+        return DYAD_OK;
     if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt) || bare_agent(&doc->ments[tgt])))
         tgt = -1;
-    if (tgt >= 0 && src == tgt) return DYAD_OK;
     if (tgt < 0 && needs_partner(c->code)) return DYAD_OK;
     if (doc->nevent == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
