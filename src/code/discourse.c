@@ -60,6 +60,11 @@ static const char *const HABIT[] = {"frequently", "often", "regularly", "routine
                                     "typically", "habitually", "commonly", "customarily", "normally",
                                     "traditionally", "sometimes", "occasionally", "periodically",
                                     "always", "annually", "yearly", "seldom", NULL};
+/* "Nigeria previously announced it planned to join", "Saudi Arabia
+ * initially denied all claims", "Duterte threatened the network's franchise
+ * renewal before": an earlier telling, history behind the news.  Not
+ * "earlier" (news-period context: "sanctioned Iran earlier in the month"). */
+static const char *const BEFORE_NOW[] = {"previously", "formerly", "initially", "originally", NULL};
 static const char *const UNIT[] = {"day", "week", "month", "year", "time", "summer", "winter", NULL};
 static const char *const SPAN[] = {"year", "decade", "century", NULL};
 static const char *const SPAN_MOD[] = {"recent", "past", "last", "few", "several", "many", NULL};
@@ -78,6 +83,18 @@ static bool habit_cue(const dy_sent_view *S, int32_t h, char *why, size_t cap) {
         int d = S->t[c].deprel;
         if (d == DY_DEP_ADVMOD && lemma_in(S, c, HABIT)) {
             why_set(why, cap, "habit", S, c);
+            return true;
+        }
+        if (d == DY_DEP_ADVMOD && lemma_in(S, c, BEFORE_NOW)) {
+            why_set(why, cap, "history", S, c);
+            return true;
+        }
+        /* a bare clause-final "before" ("threatened ... before"), not "two
+         * days before", "never before", "before the vote" */
+        if (d == DY_DEP_ADVMOD && dy_sv_lemma_is(S, c, "before") && c > h && !has_child(S, c, DY_DEP_ADVMOD, NULL) &&
+            !has_child(S, c, DY_DEP_OBL_NPMOD, NULL) && !has_child(S, c, DY_DEP_OBL, NULL) &&
+            !has_child(S, c, DY_DEP_NMOD_NPMOD, NULL)) {
+            why_set(why, cap, "history", S, c);
             return true;
         }
         bool obl = d == DY_DEP_OBL || d == DY_DEP_OBL_TMOD || d == DY_DEP_OBL_NPMOD ||
@@ -220,6 +237,12 @@ bool dy_background_clause(const dy_sent_view *S, int32_t t, char *why, size_t ca
          * its predicate ("the visit was the first in years") */
         bool up = d == DY_DEP_OBJ || d == DY_DEP_XCOMP || d == DY_DEP_COMPOUND || d == DY_DEP_NMOD ||
                   d == DY_DEP_OBL || (d == DY_DEP_CONJ && S->t[cur].upos != DY_UPOS_VERB);
+        /* "Nigeria previously announced it planned to join": what an
+         * earlier statement said is as old as the statement */
+        if (d == DY_DEP_CCOMP && has_child(S, h, DY_DEP_ADVMOD, BEFORE_NOW)) {
+            why_set(why, cap, "history", S, h);
+            return true;
+        }
         if (!up) break;
         cur = h;
     }
