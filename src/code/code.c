@@ -8,6 +8,13 @@
  * status and attribution (status.c), then emit one dy_event per
  * source/target pair, give it a time and place and drop within-document
  * duplicates.  docs/patterns.md describes the rules with examples.
+ *
+ * The parse gate (src/base/doc.h): a document processed straight to the
+ * code stage has parsed only the sentences dy_code_want_parse asks for; the
+ * others are never coded.  A rule that reads the tree of one sentence to
+ * change what another sentence gives (possessive_agents, compound_owners)
+ * must be listed there too, or `dyad code` and a fully parsed document
+ * will differ (test/unit/test_gate.c compares them).
  */
 #include <stdio.h>
 

@@ -134,7 +134,7 @@ TEST(gate_codes_the_same_events) {
     size_t unparsed = 0, docs = 0;
     CHECK(code_doc(ctx, DYAD_INPUT_TEXT, PROBE, strlen(PROBE), true, &a, &unparsed));
     CHECK(code_doc(ctx, DYAD_INPUT_TEXT, PROBE, strlen(PROBE), false, &b, NULL));
-    static const char *const sets[] = {"analysis", "articles", "codebook_a", NULL};
+    static const char *const sets[] = {"analysis", "articles", "articles_d", "codebook_a", NULL};
     for (const char *const *set = sets; *set; set++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/test/gold/%s.jsonl", DYAD_SOURCE_DIR, *set);
