@@ -66,9 +66,13 @@ static int32_t prep_dep(const dy_sent_view *S, int32_t t, dy_str prep, int32_t a
     int32_t c = after < 0 ? S->first[t] : S->next[after];
     for (; c >= 0; c = S->next[c]) {
         int d = S->t[c].deprel;
-        if (!(is_obl(d) || is_nmod(d) || d == DY_DEP_ADVCL || d == DY_DEP_ACL || d == DY_DEP_XCOMP)) continue;
+        /* an object with a preposition is a prepositional phrase the parser
+         * mislabelled: "called [for his death]obj to be investigated" */
+        bool obj_case = d == DY_DEP_OBJ;
+        if (!(is_obl(d) || is_nmod(d) || d == DY_DEP_ADVCL || d == DY_DEP_ACL || d == DY_DEP_XCOMP || obj_case))
+            continue;
         for (int32_t k = S->first[c]; k >= 0; k = S->next[k])
-            if ((S->t[k].deprel == DY_DEP_CASE || S->t[k].deprel == DY_DEP_MARK) &&
+            if ((S->t[k].deprel == DY_DEP_CASE || (!obj_case && S->t[k].deprel == DY_DEP_MARK)) &&
                 (dy_str_ieq(tok_lemma(S, k), prep) || dy_str_ieq(S->t[k].form, prep)))
                 return c;
     }
