@@ -1244,6 +1244,15 @@ static bool generic_description(const dy_sent_view *S, int32_t t) {
 }
 
 /* Build the candidate event at trigger t (entry already matched). */
+/* Mention m is the possessor of a noun that names no actor ("China's
+ * role", "Iran's nuclear programme"), not "Russia's ambassador". */
+static bool topic_owner(const dy_sent_view *S, int32_t m) {
+    int32_t h = (int32_t)S->doc->ments[m].head_tok;
+    if (h < 0 || h >= S->n || S->t[h].deprel != DY_DEP_NMOD_POSS) return false;
+    int32_t n = S->t[h].head;
+    return n >= 0 && S->t[n].upos == DY_UPOS_NOUN && S->ment[n] < 0 && S->entry[n] < 0;
+}
+
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
     memset(c, 0, sizeof *c);
@@ -1286,6 +1295,11 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     if (each_other && c->nsrc >= 2) c->recip = true;
     if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
     if (!between && !(each_other && c->nsrc >= 2)) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    /* "G7 ministers discussed China's role in global security": what is
+     * discussed is a topic; its possessor is no partner of the talks */
+    if (c->code[0] == '0' && c->code[1] == '4')
+        for (int i = 0; i < c->ntgt; i++)
+            if (topic_owner(S, c->tgt[i])) c->tgt[i--] = c->tgt[--c->ntgt];
     /* a force event aimed at a place only: "strikes on Gaza" */
     if (!c->ntgt && !between) c->ntgt = place_targets(S, t, c->code, c->tgt, 8, c->tpath);
     for (int i = 0; i < c->ntgt; i++) {
