@@ -445,6 +445,8 @@ static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t 
             ok = alts_match_tok(S, &e->preps[i].what, p);
         /* "accused [Canada [of war crimes]nmod]obj": attached to the object */
         int32_t o = e->kind == DY_LEX_VERB ? dy_sv_child(S, t, DY_DEP_OBJ) : -1;
+        /* or to the indirect object: "asked [Trump [about it]obl]iobj" */
+        if (o < 0 && e->kind == DY_LEX_VERB) o = dy_sv_child(S, t, DY_DEP_IOBJ);
         for (int32_t p = o >= 0 ? prep_dep(S, o, e->preps[i].prep, -1) : -1; p >= 0 && !ok;
              p = prep_dep(S, o, e->preps[i].prep, p))
             ok = alts_match_tok(S, &e->preps[i].what, p);
