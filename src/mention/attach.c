@@ -67,6 +67,19 @@ static const dy_token *prep_before(const dy_token *T, const dy_mention *m) {
     return t >= 0 ? &T[t] : NULL;
 }
 
+/* Whether token t of sentence si is inside a time mention other than
+ * mention self. */
+static bool inside_time(const dyad_doc *doc, uint32_t si, int32_t t, size_t self) {
+    if (t < 0) return false;
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (i != self && m->kind == DY_MENTION_TIME && m->sent == si && (uint32_t)t >= m->tok_start &&
+            (uint32_t)t < m->tok_end)
+            return true;
+    }
+    return false;
+}
+
 static int32_t pick(const dyad_doc *doc, const dy_event *ev, int kind) {
     if (ev->sent >= doc->nsent) return -1;
     const dy_sentence *s = &doc->sents[ev->sent];
@@ -110,6 +123,8 @@ static int32_t pick(const dyad_doc *doc, const dy_event *ev, int kind) {
             if (t >= 0 && form_is(&T[t], "on")) t--;
             if (t >= 0 && form_in(&T[t], REPORT) && (uint32_t)t != trig) sc -= 60;
         }
+        if (parsed && kind == DY_MENTION_TIME && inside_time(doc, ev->sent, governor(T, n, m), i))
+            continue;   /* "this year" of "March of this year": the month says more */
         if (parsed) {
             int32_t gov = governor(T, n, m);
             int32_t mclause = gov >= 0 ? clause_of(T, n, gov) : -1;
