@@ -117,6 +117,13 @@ static bool adj_role(const dy_sent_view *S, int32_t c) {
  * token itself, else an actor in apposition to it, else one in its
  * modifiers (compound, amod, possessor, flat, appos, "of"-nmod), breadth
  * first, two levels deep. */
+/* Token c is introduced by "such as". */
+static bool such_as(const dy_sent_view *S, int32_t c) {
+    for (int32_t k = S->first[c]; k >= 0; k = S->next[k])
+        if (S->t[k].deprel == DY_DEP_CASE && dy_sv_lemma_is(S, k, "such")) return true;
+    return false;
+}
+
 int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
     if (tok < 0) return -1;
     if (S->ment[tok] >= 0) return S->ment[tok];
@@ -124,6 +131,22 @@ int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok) {
      * Belarus," is Belarus, not Moscow */
     for (int32_t c = S->first[tok]; c >= 0; c = S->next[c])
         if (S->t[c].deprel == DY_DEP_APPOS && S->ment[c] >= 0) return S->ment[c];
+    /* "allies such as Germany": the examples name the actors, whether the
+     * parser hangs them on the noun or on its verb right after it */
+    for (int32_t c = S->first[tok]; c >= 0; c = S->next[c])
+        if (is_nmod(S->t[c].deprel) && S->ment[c] >= 0 && such_as(S, c)) return S->ment[c];
+    int32_t hv = S->t[tok].head;
+    if (hv >= 0 && S->t[tok].upos == DY_UPOS_NOUN)
+        for (int32_t c = S->first[hv]; c >= 0; c = S->next[c])
+            if (c > tok && is_obl(S->t[c].deprel) && S->ment[c] >= 0 && such_as(S, c)) {
+                bool adjacent = true;
+                for (int32_t k = tok + 1; k < c && adjacent; k++) {
+                    int32_t a = k;
+                    while (a >= 0 && a != tok && a != c) a = S->t[a].head;
+                    adjacent = a == tok || a == c;
+                }
+                if (adjacent) return S->ment[c];
+            }
     int32_t q[32];
     int nq = 0, qi = 0, depth[32];
     q[nq] = tok, depth[nq++] = 0;
