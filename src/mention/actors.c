@@ -541,6 +541,49 @@ static const anaphor *find_anaphor(const anaphor *tab, const aw *w) {
     return NULL;
 }
 
+/* "The Southern Transitional Council ... Both the council and the
+ * government called ...": "the" + the last word of a group's or an
+ * organisation's name, in lower case and ending its noun phrase, names that
+ * group when it was named in the last three sentences. */
+static dyad_status name_head(actx *X, uint32_t si, const aw *w, size_t nw, size_t wi, const dy_sentence *s) {
+    if (wi == 0 || !weq(&w[wi - 1], "the") || w[wi].cas != 0 || w[wi].upos != DY_UPOS_NOUN || w[wi].kn < 4)
+        return DYAD_OK;
+    if (wi + 1 < nw && !w[wi + 1].punct && (w[wi + 1].upos == DY_UPOS_NOUN || w[wi + 1].upos == DY_UPOS_PROPN))
+        return DYAD_OK;
+    for (size_t i = X->doc->nment; i-- > X->first_actor;) {
+        const dy_mention *m = &X->doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR) continue;
+        if (m->sent + 3 < si) break;
+        if (!m->code.n || m->pronoun || (m->ent != DY_ENT_GROUP && m->ent != DY_ENT_ORG)) continue;
+        dy_str t = m->text;
+        size_t b = t.n;
+        while (b > 0 && t.p[b - 1] != ' ') b--;
+        if (b == 0 || t.n - b != w[wi].kn) continue;
+        bool same = true;
+        for (size_t k = 0; k < w[wi].kn && same; k++) {
+            char c = t.p[b + k];
+            if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+            same = c == w[wi].key[k];
+        }
+        if (!same) continue;
+        /* another name with that head in between, one the dictionary does
+         * not know ("the Constitution Party's convention ... the party"),
+         * is the nearer antecedent: give up */
+        const char *from = t.p + t.n, *to = X->doc->text.p + w[wi].cs;
+        for (const char *q = from; q + w[wi].kn <= to && same; q++) {
+            if (q[0] != (char)(w[wi].key[0] - 'a' + 'A') || q == from || q[-1] != ' ') continue;
+            bool eq = true;
+            for (size_t k = 1; k < w[wi].kn && eq; k++) eq = q[k] == w[wi].key[k];
+            char nx = q + w[wi].kn < to ? q[w[wi].kn] : ' ';
+            if (eq && !((nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z'))) same = false;
+        }
+        if (!same) return DYAD_OK;
+        anaphor a = {"", WANT_GROUP | WANT_ORG, NULL, m->ent, m->plural};
+        return push_anaphor(X, si, w, wi - 1, wi + 1, s, &a, (int32_t)i);
+    }
+    return DYAD_OK;
+}
+
 /* MARK: - one sentence */
 
 static dyad_status do_sentence(actx *X, uint32_t si) {
@@ -576,7 +619,11 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                  * a thing far more often than an actor */
                 if (a && weq(&w[wi], "it") && (wi + 1 >= nw || w[wi + 1].punct)) a = NULL;
             }
-            if (!a) continue;
+            if (!a) {
+                dyad_status st = name_head(X, si, w, nw, wi, s);
+                if (st != DYAD_OK) return st;
+                continue;
+            }
             int32_t ai = antecedent(X, a, si, a->word[0] == 'h' || a->word[0] == 's');
             if (ai < 0) continue;
             dyad_status st = push_anaphor(X, si, w, a0, wi + 1, s, a, ai);
