@@ -260,6 +260,8 @@ static void get_network(srv_state *st, const srv_request *req, srv_response *r) 
     dy_filter f;
     if (!read_filter(req, &f, 0, r)) return;
     if (!param(req, "limit")) f.limit = 0;
+    /* What the text says happened, unless asked otherwise (status=all). */
+    if (!f.status) f.status = DY_STATUS_FACTUAL_LIST;
     const char *format = param(req, "format");
     if (format && strcmp(format, "json") && strcmp(format, "graphml") && strcmp(format, "dot")) {
         resp_error(r, 400, "format must be json, graphml or dot");

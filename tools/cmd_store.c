@@ -491,7 +491,8 @@ static const char query_help[] =
     "  --actor NAME                  actor name or words, either side\n"
     "  --root RR --code C            CAMEO root (exact) / event code (prefix)\n"
     "  --quad 1-4                    quad class\n"
-    "  --status S                    asserted|reported|alleged|denied|negated|hypothetical\n"
+    "  --status S[,S...]|all         a report with status asserted|reported|alleged|\n"
+    "                                denied|negated|hypothetical (any: all)\n"
     "  --since DATE --until DATE     YYYY[-MM[-DD]], on the event date\n"
     "  --place CC                    location country code\n"
     "  --limit N --offset N\n";
@@ -658,13 +659,19 @@ int cmd_stats(cli_opts *o) {
 /* MARK: - network */
 
 static const char network_help[] =
-    "usage: dyad network [--format graphml|dot|json] [FILE...]\n"
+    "usage: dyad network [--status LIST|all] [--format graphml|dot|json] [FILE...]\n"
     "       dyad network --db FILE [filters] [--format graphml|dot|json]\n"
     "The actor network: nodes are actor codes, edges directed dyads with event\n"
     "counts per quad class, mentions and summed Goldstein.  From event JSON\n"
     "Lines (files or stdin; every record counts once, a repeated record id is\n"
     "not counted again), or from the store with\n"
-    "the filters of `dyad query` (de-duplicated events).  Default json.\n";
+    "the filters of `dyad query` (de-duplicated events).  Default json.\n"
+    "  --status LIST|all  the statuses counted, comma-separated (default\n"
+    "                     asserted,reported,alleged: what the text says\n"
+    "                     happened; denied, negated and hypothetical events\n"
+    "                     are left out).  From the store, an event counts when\n"
+    "                     one of its reports has such a status, and mentions\n"
+    "                     are those reports.\n";
 
 static int write_net(const dy_net *n, const char *format) {
     dy_buf b;
@@ -688,6 +695,11 @@ static bool net_format_ok(const char *f) {
     return false;
 }
 
+static void net_status_error(const char *v) {
+    cli_error("network: --status takes 'all' or a comma-separated list of asserted, reported, alleged, "
+              "denied, negated, hypothetical, not '%s'", v);
+}
+
 static int add_dyad(const dy_dyad_row *r, void *ud) {
     dy_net_actor a = {r->source, r->source_name, r->source_country, r->source_role};
     dy_net_actor b = {r->target, r->target_name, r->target_country, r->target_role};
@@ -701,6 +713,9 @@ int cmd_network_db(cli_opts *o) {
     dy_filter f;
     if (!read_filter(o, &f)) return EXIT_USAGE;
     if (!o->db) { cli_error("%s: --db FILE is required", o->verb); return EXIT_USAGE; }
+    if (!f.status) f.status = DY_STATUS_FACTUAL_LIST;
+    unsigned set;
+    if (!dy_status_set(f.status, &set)) { net_status_error(f.status); return EXIT_USAGE; }
     dy_store *s = open_store(o, true);
     if (!s) return EXIT_SOME_FAILED;
     dy_net *n = dy_net_new();
@@ -720,13 +735,17 @@ int cmd_network(cli_opts *o) {
         return EXIT_USAGE;
     if (o->db) return cmd_network_db(o);
     for (int i = 0; i < o->nrest; i++)
-        if (o->rest[i][0] == '-') {
+        if (o->rest[i][0] == '-' && strcmp(o->rest[i], "--status")) {
             cli_error("network: %s needs --db (event files are not filtered)", o->rest[i]);
             return EXIT_USAGE;
         }
     if (!net_format_ok(o->format)) return EXIT_USAGE;
+    const char *sv = cli_rest_value(o, "--status");
+    unsigned set = DY_STATUS_FACTUAL;
+    if (sv && !dy_status_set(sv, &set)) { net_status_error(sv); return EXIT_USAGE; }
     dy_net *n = dy_net_new();
     if (!n) { cli_error("out of memory"); return EXIT_SOME_FAILED; }
+    dy_net_set_statuses(n, set);
     size_t failed = 0;
     int nin = o->nfiles ? o->nfiles : 1;
     for (int i = 0; i < nin; i++) {

@@ -10,6 +10,35 @@
 
 /* MARK: - strings */
 
+const char *const DY_STATUS_NAMES[DY_STATUS_NSTATUS] = {"asserted", "reported", "alleged",
+                                                      "denied",   "negated",  "hypothetical"};
+
+int dy_status_index(const char *name, size_t n) {
+    for (int k = 0; k < DY_STATUS_NSTATUS; k++)
+        if (strlen(DY_STATUS_NAMES[k]) == n && !memcmp(DY_STATUS_NAMES[k], name, n)) return k;
+    return -1;
+}
+
+bool dy_status_set(const char *list, unsigned *set) {
+    if (!list) return false;
+    if (!strcmp(list, "all")) {
+        *set = DY_STATUS_ALL;
+        return true;
+    }
+    unsigned s = 0;
+    for (const char *p = list;;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        int k = dy_status_index(p, n);
+        if (k < 0) return false;
+        s |= 1u << k;
+        if (!e) break;
+        p = e + 1;
+    }
+    *set = s;
+    return true;
+}
+
 bool dy_str_ieq(dy_str a, dy_str b) {
     if (a.n != b.n) return false;
     for (size_t i = 0; i < a.n; i++) {

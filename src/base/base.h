@@ -102,6 +102,22 @@ const char *dy_buf_cstr(dy_buf *b);
 dyad_status dy_err(dyad_error *err, dyad_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* MARK: event statuses (spec/event-record.md) */
+/* A set of statuses: bit k stands for DY_STATUS_NAMES[k]. */
+enum { DY_STATUS_NSTATUS = 6 };
+extern const char *const DY_STATUS_NAMES[DY_STATUS_NSTATUS];
+#define DY_STATUS_ALL 0x3fu
+/* What the text says happened: asserted, reported, alleged (the default of
+ * `dyad network`); denied, negated and hypothetical events did not, or may
+ * not have. */
+#define DY_STATUS_FACTUAL 0x7u
+#define DY_STATUS_FACTUAL_LIST "asserted,reported,alleged"
+/* The index of a status name, -1 when it is none. */
+int dy_status_index(const char *name, size_t n);
+/* A comma-separated list of status names, or "all", as a set; false on an
+ * empty list or an unknown name (*set then untouched). */
+bool dy_status_set(const char *list, unsigned *set);
+
 /* MARK: files (used by model loaders) */
 /* Read a whole file into heap memory (NUL-terminated).  DYAD_EMODEL-style
  * message on failure is left to the caller; returns DYAD_EIO/ENOMEM. */

@@ -9,8 +9,6 @@
 #include "../code/lexicon.h"
 #include "emit.h"
 
-static const char *const STATUS[] = {"asserted", "reported", "alleged", "denied", "negated",
-                                     "hypothetical"};
 
 static const dy_lexicon *lexicon_of(const dyad_doc *doc) {
     return doc->ctx && doc->ctx->model ? doc->ctx->model->lexicon : NULL;
@@ -94,7 +92,7 @@ static void put_record(dy_buf *out, const dyad_doc *doc, const dy_event *e, unsi
     dy_buf_printf(out, ",\"code\":\"%s\",\"root_code\":\"%.2s\"", e->code, e->code);
     dy_buf_printf(out, ",\"quad_class\":%d,\"goldstein\":%g", c ? c->quad_class : 0,
                   c ? c->goldstein : 0.0);
-    dy_buf_printf(out, ",\"status\":\"%s\",\"attribution\":", STATUS[e->status < 6 ? e->status : 0]);
+    dy_buf_printf(out, ",\"status\":\"%s\",\"attribution\":", DY_STATUS_NAMES[e->status < DY_STATUS_NSTATUS ? e->status : 0]);
     put_actor(out, doc, e->attr);
     dy_buf_puts(out, ",\"location\":");
     put_location(out, doc, e->place);
@@ -208,7 +206,7 @@ void dy_emit_plover(const dyad_doc *doc, unsigned flags, dy_buf *out) {
         dy_buf_puts(out, ",\"recipient_code\":");
         dy_buf_json_str_or_null(out, e->tgt >= 0 ? doc->ments[e->tgt].code : DY_NULLSTR);
         dy_buf_printf(out, ",\"cameo_code\":\"%s\",\"status\":\"%s\"", e->code,
-                      STATUS[e->status < 6 ? e->status : 0]);
+                      DY_STATUS_NAMES[e->status < DY_STATUS_NSTATUS ? e->status : 0]);
         dy_buf_puts(out, ",\"location\":");
         put_location(out, doc, e->place);
         if (!(flags & DYAD_WRITE_NO_TEXT)) {

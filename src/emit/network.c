@@ -30,6 +30,7 @@ struct dy_net {
     size_t nedge, capedge;
     json_t *node_ix, *edge_ix;
     json_t *seen; /* record ids already counted */
+    unsigned statuses; /* DY_STATUS_* set of the records counted */
 };
 
 dy_net *dy_net_new(void) {
@@ -38,6 +39,7 @@ dy_net *dy_net_new(void) {
     n->node_ix = json_object();
     n->edge_ix = json_object();
     n->seen = json_object();
+    n->statuses = DY_STATUS_FACTUAL;
     if (!n->node_ix || !n->edge_ix || !n->seen) {
         dy_net_free(n);
         return NULL;
@@ -60,6 +62,8 @@ void dy_net_free(dy_net *n) {
     json_decref(n->seen);
     free(n);
 }
+
+void dy_net_set_statuses(dy_net *n, unsigned statuses) { n->statuses = statuses & DY_STATUS_ALL; }
 
 size_t dy_net_node_count(const dy_net *n) { return n->nnode; }
 size_t dy_net_edge_count(const dy_net *n) { return n->nedge; }
@@ -159,6 +163,16 @@ dyad_status dy_net_add_record(dy_net *n, const json_t *rec, dyad_error *err) {
     if (!sa.code || !*sa.code) return dy_err(err, DYAD_EINPUT, "event record without a source actor code");
     if (!json_string_value(json_object_get(rec, "code")))
         return dy_err(err, DYAD_EINPUT, "event record without an event code");
+    const json_t *stj = json_object_get(rec, "status");
+    int k = 0; /* a record without a status: the writer states it */
+    if (json_is_string(stj)) {
+        k = dy_status_index(json_string_value(stj), json_string_length(stj));
+        if (k < 0) return dy_err(err, DYAD_EINPUT, "event record status '%s' is none of spec/event-record.md's",
+                                 json_string_value(stj));
+    } else if (stj && !json_is_null(stj)) {
+        return dy_err(err, DYAD_EINPUT, "event record status is not a string");
+    }
+    if (!(n->statuses >> k & 1u)) return DYAD_OK;
     if (json_is_null(t) || !t) return DYAD_OK;
     if (!json_is_object(t)) return dy_err(err, DYAD_EINPUT, "event record target is neither null nor an actor");
     actor_from(t, &ta);

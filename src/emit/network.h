@@ -32,10 +32,16 @@ void dy_net_free(dy_net *n);
 bool dy_net_add(dy_net *n, const dy_net_actor *src, const dy_net_actor *tgt, long events,
                 long mentions, const long quad[4], double g);
 
+/* Which records dy_net_add_record counts, by status (a DY_STATUS_* set,
+ * base.h).  Default DY_STATUS_FACTUAL: what the text says happened
+ * (asserted, reported, alleged), not what it denies, negates or supposes. */
+void dy_net_set_statuses(dy_net *n, unsigned statuses);
+
 /* Add one event record (spec/event-record.md); records without a target
  * actor add nothing (a network has only dyads), nor does a record whose
- * "id" was added before.  DYAD_EINPUT when the record
- * has no source/target code or event code. */
+ * status is not in the set (a record without "status" is asserted), nor
+ * one whose "id" was added before.  DYAD_EINPUT when the record has no
+ * source/target code or event code, or a status that is no status name. */
 dyad_status dy_net_add_record(dy_net *n, const json_t *rec, dyad_error *err);
 
 size_t dy_net_node_count(const dy_net *n);

@@ -547,7 +547,10 @@ dyad_status dy_filter_check(const dy_filter *f, dyad_error *err) {
                 return dy_err(err, DYAD_EINVAL, "code '%s' may hold only letters and digits", codes[i]);
     }
     if (f->actor && strlen(f->actor) > 200) return dy_err(err, DYAD_EINVAL, "actor name is too long");
-    if (f->status && strlen(f->status) > 32) return dy_err(err, DYAD_EINVAL, "status is too long");
+    unsigned set;
+    if (f->status && (strlen(f->status) > 80 || !dy_status_set(f->status, &set)))
+        return dy_err(err, DYAD_EINVAL, "status: '%.80s' is not 'all' nor a list of asserted, reported, alleged, "
+                      "denied, negated, hypothetical", f->status);
     return DYAD_OK;
 }
 
@@ -577,6 +580,23 @@ static void w_prefix(where *w, const char *col, const char *prefix) {
     char c[160];
     snprintf(c, sizeof c, "(%s >= ?%d AND %s < ?%d)", col, a, col, b);
     w_add(w, c);
+}
+
+/* "coalesce(M.status, 'asserted') IN ('asserted', ...)" for the statuses
+ * of the filter (checked names, written into the SQL; a mention without a
+ * status is asserted); false when the filter takes every status. */
+static bool status_in(const dy_filter *f, const char *m, char *out, size_t cap) {
+    unsigned set = DY_STATUS_ALL;
+    if (!f->status || !dy_status_set(f->status, &set) || set == DY_STATUS_ALL) return false;
+    int k = snprintf(out, cap, "coalesce(%s.status, 'asserted') IN (", m);
+    const char *sep = "";
+    for (int i = 0; i < DY_STATUS_NSTATUS; i++)
+        if (set >> i & 1u) {
+            k += snprintf(out + k, cap - (size_t)k, "%s'%s'", sep, DY_STATUS_NAMES[i]);
+            sep = ", ";
+        }
+    snprintf(out + k, cap - (size_t)k, ")");
+    return true;
 }
 
 static void build_where(const dy_filter *f, where *w) {
@@ -615,9 +635,9 @@ static void build_where(const dy_filter *f, where *w) {
         snprintf(c, sizeof c, "e.day <= ?%d", w_param(w, d));
         w_add(w, c);
     }
-    if (f->status) {
-        snprintf(c, sizeof c, "EXISTS (SELECT 1 FROM mentions ms WHERE ms.event = e.id AND ms.status = ?%d)",
-                 w_param(w, f->status));
+    char in[128];
+    if (status_in(f, "ms", in, sizeof in)) {
+        snprintf(c, sizeof c, "EXISTS (SELECT 1 FROM mentions ms WHERE ms.event = e.id AND %s)", in);
         w_add(w, c);
     }
     if (f->actor) {
@@ -672,17 +692,17 @@ dyad_status dy_store_query(dy_store *s, const dy_filter *f, dy_event_fn fn, void
                            dyad_error *err) {
     /* The representative record: the first mention, or the first with the
      * status asked for. */
-    char head[768];
+    char head[1024], in[128];
+    bool by_status = status_in(f, "m", in, sizeof in);
     snprintf(head, sizeof head,
              "SELECT e.id, e.mentions, "
-             "(SELECT m.record FROM mentions m WHERE m.event = e.id %s ORDER BY m.id LIMIT 1), "
+             "(SELECT m.record FROM mentions m WHERE m.event = e.id %s%s ORDER BY m.id LIMIT 1), "
              "(SELECT json_group_array(doc_id) FROM (SELECT DISTINCT coalesce(d.doc_id, d.key) AS doc_id "
              "FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = e.id ORDER BY m.id))",
-             f->status ? "AND m.status = ?99" : "");
+             by_status ? "AND " : "", by_status ? in : "");
     sqlite3_stmt *st = NULL;
     dyad_status ret = prepare_filtered(s, f, head, "ORDER BY e.day DESC, e.id DESC", &st, err);
     if (ret != DYAD_OK) return ret;
-    if (f->status) sqlite3_bind_text(st, 99, f->status, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *rec = (const char *)sqlite3_column_text(st, 2);
@@ -740,10 +760,16 @@ dyad_status dy_store_stats(dy_store *s, const dy_filter *f, const char *by, dy_s
 
 dyad_status dy_store_dyads(dy_store *s, const dy_filter *f, dy_dyad_fn fn, void *ud,
                            dyad_error *err) {
-    const char *head =
-        "SELECT e.source_code, sa.name, sa.country, sa.role, e.target_code, ta.name, ta.country, ta.role, "
-        "count(*), sum(e.mentions), sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), "
-        "sum(e.quad_class = 4), total(e.goldstein)";
+    /* With a status filter, an event's mentions are the reports with one of
+     * those statuses. */
+    char head[1024], in[128], mentions[256] = "e.mentions";
+    if (status_in(f, "mm", in, sizeof in))
+        snprintf(mentions, sizeof mentions, "(SELECT count(*) FROM mentions mm WHERE mm.event = e.id AND %s)", in);
+    snprintf(head, sizeof head,
+             "SELECT e.source_code, sa.name, sa.country, sa.role, e.target_code, ta.name, ta.country, ta.role, "
+             "count(*), sum(%s), sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), "
+             "sum(e.quad_class = 4), total(e.goldstein)",
+             mentions);
     sqlite3_stmt *st = NULL;
     dyad_status ret = prepare_filtered(s, f, head,
                                        "LEFT JOIN actors sa ON sa.id = e.source_actor "

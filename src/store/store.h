@@ -102,7 +102,8 @@ typedef struct dy_filter {
     const char *any;               /* actor code prefix on either side */
     const char *root;              /* root code, exact */
     const char *code;              /* event code prefix */
-    const char *status;            /* a mention with this status */
+    const char *status;            /* a mention with one of these statuses: a
+                                      comma-separated list, or "all" */
     const char *since, *until;
     const char *place;             /* location country */
     int quad;                      /* 1..4, 0 = any */
@@ -136,7 +137,8 @@ typedef int (*dy_stats_fn)(const dy_stats_row *row, void *ud);
 dyad_status dy_store_stats(dy_store *s, const dy_filter *f, const char *by, dy_stats_fn fn,
                            void *ud, dyad_error *err);
 
-/* One aggregated row per (source, target) for network building. */
+/* One aggregated row per (source, target) for network building; with a
+ * status filter, mentions counts only the reports with those statuses. */
 typedef struct dy_dyad_row {
     const char *source, *source_name, *source_country, *source_role;
     const char *target, *target_name, *target_country, *target_role;

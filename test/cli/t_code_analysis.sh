@@ -17,16 +17,19 @@
 #      (same source, code, target), no sentence that is not the article's;
 #   3. root P/R against the gold, status and attribution agreement of the
 #      matched events: floors;
-#   4. `dyad network`: the dyads of the gold (source -> target, every
-#      status, as `dyad network` counts every record): P/R floors and the
-#      dyads the article is about.
+#   4. `dyad network`: the dyads of the gold (source -> target, asserted,
+#      reported or alleged, as `dyad network` counts by default): P/R floors
+#      and the dyads the article is about.
 # Floors are the figures when the test was written minus about one event;
 # raise them when the figures rise.  When written (main bb8148d): root P/R
 # 0.519/0.483 (14 of 29 gold, 27 predicted), status 13/14, attribution
 # 13/14, network P/R 0.706/0.444 (12 of 27 gold dyads, 17 in all).  After
 # the discourse rules (own intention, recommendation, 'no such'): root P/R
 # 0.583/0.483 (24 predicted), status and attribution 14/14, network
-# 0.800/0.444; 'any X that ...': 0.609/0.483 (23 predicted).
+# 0.800/0.444; 'any X that ...': 0.609/0.483 (23 predicted).  The network
+# counting only what happened (main 548294a): every status against every
+# status 0.833/0.556 (15 of 27 gold dyads, 18 in all); by default, against
+# the gold's asserted/reported/alleged dyads, 0.867/0.565 (13 of 23, 15).
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 page=$root/test/cli/data/analysis.html
@@ -128,8 +131,10 @@ if P < FP or R < FR:
 if tp and (st_ok / tp < FST or at_ok / tp < FAT):
     bad.append("status %d/%d or attribution %d/%d below %.2f/%.2f" % (st_ok, tp, at_ok, tp, FST, FAT))
 
-# network: the dyads of the gold
-want = {(g["source"], g["target"]) for g in gold["events"] if g["target"]}
+# network: the dyads of the gold that the text says happened (dyad network
+# leaves denied, negated and hypothetical events out by default)
+want = {(g["source"], g["target"]) for g in gold["events"]
+        if g["target"] and g["status"] in ("asserted", "reported", "alleged")}
 got = {(x["source"], x["target"]) for x in net["edges"]}
 np_ = len(want & got) / len(got) if got else 0
 nr = len(want & got) / len(want)
@@ -138,7 +143,8 @@ NP, NR = 0.75, 0.40
 if np_ < NP or nr < NR:
     bad.append("network P/R %.3f/%.3f below %.2f/%.2f; missing %s; extra %s" % (
         np_, nr, NP, NR, sorted(want - got), sorted(got - want)))
-for d in [("SYRREBSDF", "SYRMIL"), ("SYRMIL", "SYRREBSDF"), ("TUR", "ISR"), ("ISRGOV", "TURMIL")]:
+# 'Turkey might retaliate against Israel' is hypothetical: no TUR -> ISR
+for d in [("SYRREBSDF", "SYRMIL"), ("SYRMIL", "SYRREBSDF"), ("ISRGOV", "TURMIL")]:
     if d not in got:
         bad.append("network: no %s -> %s" % d)
 if bad:
