@@ -170,9 +170,11 @@ static const char eval_help[] =
     "\"conllu\" holds a gold parse with '# actors = ...' lines (see dyad code --conllu);\n"
     "\"target\" null or absent means none; \"status\" is optional.  Prints precision,\n"
     "recall and F1 at root (two-digit) and full-code level, matching (source,\n"
-    "target, code) tuples, plus source/target/status agreement.\n";
+    "target, code) tuples, plus source/target/status agreement and attribution\n"
+    "agreement (over matched events whose gold \"attribution\" is an actor code:\n"
+    "the predicted attribution's code must equal it).\n";
 
-typedef struct tuple { char src[32], tgt[32], code[8], status[16]; bool used; } tuple;
+typedef struct tuple { char src[32], tgt[32], code[8], status[16], attr[32]; bool used; } tuple;
 
 static void tcopy(char *dst, size_t n, const char *s) {
     snprintf(dst, n, "%s", s ? s : "");
@@ -200,6 +202,7 @@ static int collect_sink(const char *p, size_t n, void *ud) {
             tcopy(t->tgt, sizeof t->tgt, json_string_value(json_object_get(json_object_get(j, "target"), "code")));
             tcopy(t->code, sizeof t->code, json_string_value(json_object_get(j, "code")));
             tcopy(t->status, sizeof t->status, json_string_value(json_object_get(j, "status")));
+            tcopy(t->attr, sizeof t->attr, json_string_value(json_object_get(json_object_get(j, "attribution"), "code")));
             json_decref(j);
         }
         p += len + 1;
@@ -209,8 +212,11 @@ static int collect_sink(const char *p, size_t n, void *ud) {
 
 typedef struct counts { size_t tp, np, ng; } counts;
 
+/* Agreement on one field of the matched events: ok of n. */
+typedef struct agree { size_t ok, n; } agree;
+
 static void match(tuple *g, size_t ng, tuple *p, size_t np, size_t codelen, counts *c,
-                  size_t *status_ok, size_t *status_n) {
+                  agree *status, agree *attr) {
     for (size_t i = 0; i < np; i++) p[i].used = false;
     for (size_t i = 0; i < ng; i++) g[i].used = false;
     c->np += np;
@@ -222,9 +228,15 @@ static void match(tuple *g, size_t ng, tuple *p, size_t np, size_t codelen, coun
             if (codelen ? strncmp(g[i].code, p[j].code, codelen) : strcmp(g[i].code, p[j].code)) continue;
             p[j].used = g[i].used = true;
             c->tp++;
-            if (status_n && g[i].status[0]) {
-                (*status_n)++;
-                if (!strcmp(g[i].status, p[j].status)) (*status_ok)++;
+            if (status && g[i].status[0]) {
+                status->n++;
+                if (!strcmp(g[i].status, p[j].status)) status->ok++;
+            }
+            /* who says so, where the gold names somebody: a predicted
+             * attribution of another actor or none is a disagreement */
+            if (attr && g[i].attr[0]) {
+                attr->n++;
+                if (!strcmp(g[i].attr, p[j].attr)) attr->ok++;
             }
             break;
         }
@@ -271,7 +283,8 @@ int cmd_eval_code(cli_opts *o) {
     if (!m) { free(text); return EXIT_MODEL; }
     dyad_ctx *ctx = dyad_ctx_new(m);
     counts root = {0}, full = {0}, src = {0}, tgt = {0};
-    size_t st_ok = 0, st_n = 0, docs = 0, failed = 0;
+    agree status = {0}, attr = {0};
+    size_t docs = 0, failed = 0;
     evsink pred = {0};
     tuple *g = NULL;
     size_t gcap = 0;
@@ -297,6 +310,7 @@ int cmd_eval_code(cli_opts *o) {
             tcopy(g[i].tgt, sizeof g[i].tgt, json_string_value(json_object_get(x, "target")));
             tcopy(g[i].code, sizeof g[i].code, json_string_value(json_object_get(x, "code")));
             tcopy(g[i].status, sizeof g[i].status, json_string_value(json_object_get(x, "status")));
+            tcopy(g[i].attr, sizeof g[i].attr, json_string_value(json_object_get(x, "attribution")));
         }
         pred.n = 0;
         dyad_doc *doc = NULL;
@@ -318,7 +332,7 @@ int cmd_eval_code(cli_opts *o) {
             if (verbose) fprintf(stderr, "%s: %s\n", id ? id : "?", err.msg);
         }
         match(g, ng, pred.t, pred.n, 2, &root, NULL, NULL);
-        match(g, ng, pred.t, pred.n, 0, &full, &st_ok, &st_n);
+        match(g, ng, pred.t, pred.n, 0, &full, &status, &attr);
         if (verbose) {
             bool bad = false;
             for (size_t i = 0; i < ng; i++) bad |= !g[i].used;
@@ -351,7 +365,9 @@ int cmd_eval_code(cli_opts *o) {
     printf("source agreement %.3f, target agreement %.3f (over %zu gold events whose code was found)\n",
            src.ng ? (double)src.tp / (double)src.ng : 0, tgt.ng ? (double)tgt.tp / (double)tgt.ng : 0, src.ng);
     printf("status agreement %.3f (over %zu matched events with a gold status)\n",
-           st_n ? (double)st_ok / (double)st_n : 0, st_n);
+           status.n ? (double)status.ok / (double)status.n : 0, status.n);
+    printf("attribution agreement %.3f (over %zu matched events with a gold attribution)\n",
+           attr.n ? (double)attr.ok / (double)attr.n : 0, attr.n);
     free(g);
     free(pred.t);
     dyad_ctx_free(ctx);
