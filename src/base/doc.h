@@ -64,15 +64,21 @@ typedef struct dy_sentence {
 
 /* The event coder's parse gate (src/base/pipeline.c): a document processed
  * straight to DYAD_STAGE_CODE has only the sentences that can give an event
- * parsed.  An unparsed sentence is tagged and lemmatised (upos, xpos, lemma
- * as in a full parse) but has no tree: every head -1, every deprel
+ * parsed.  An unparsed sentence has no tree: every head -1, every deprel
  * DY_DEP_NONE; stages test dy_sent_parsed before reading a tree.  A stage
  * that would have read the tree of an unparsed sentence for something other
  * sentences use marks it DY_SENT_WANT_PARSE, and the pipeline parses it and
- * runs that stage again. */
+ * runs that stage again.  An unparsed sentence is tagged and lemmatised
+ * (upos, xpos, lemma as in a full parse) unless it is also DY_SENT_UNTAGGED:
+ * a sentence with no actor mention, whose actors the actor pass could find
+ * without tags, is left with upos, xpos 0 and no lemma (the actor pass tags
+ * a sentence through the pipeline's hook when it reads a tag there; the
+ * parse tags an untagged sentence it is asked to parse).  Stages read no
+ * tag of an unparsed sentence but the actor pass's. */
 enum {
     DY_SENT_UNPARSED = 1u << 0,
-    DY_SENT_WANT_PARSE = 1u << 1
+    DY_SENT_WANT_PARSE = 1u << 1,
+    DY_SENT_UNTAGGED = 1u << 2
 };
 
 typedef enum dy_mention_kind {

@@ -172,11 +172,21 @@ static bool want_parse(const dyad_doc *doc) {
     return false;
 }
 
-/* The parse gate's parse stage: tag every sentence, find the actors (they
- * read tags only), parse the sentences the coder may need (doc.h). */
+/* The parse gate's tagging hook for the actor pass (dy_actors_find_lazy). */
+static bool tag_hook(void *ud, dyad_doc *doc, uint32_t si) {
+    return dy_parse_sent_tag(ud, doc, si, NULL) == DYAD_OK;
+}
+
+/* The parse gate's parse stage: find the actors on untagged sentences (the
+ * pass tags a sentence where it reads a tag), tag every sentence with an
+ * actor, parse the sentences the coder may need (doc.h). */
 static dyad_status gated_parse(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
-    dyad_status st = dy_parse_doc_tag(ctx, doc, err);
-    if (st == DYAD_OK) st = dy_actors_find(ctx, doc, err);
+    dyad_status st = dy_parse_doc_untagged(ctx, doc, err);
+    if (st == DYAD_OK) st = dy_actors_find_lazy(ctx, doc, tag_hook, ctx, err);
+    /* dy_code_want_parse reads the tags of sentences with an actor only */
+    for (size_t i = 0; i < doc->nment && st == DYAD_OK; i++)
+        if (doc->ments[i].kind == DY_MENTION_ACTOR && doc->ments[i].sent < doc->nsent)
+            st = dy_parse_sent_tag(ctx, doc, doc->ments[i].sent, err);
     if (st != DYAD_OK) return st;
     dy_code_want_parse(ctx, doc);
     return dy_parse_doc_wanted(ctx, doc, true, err);

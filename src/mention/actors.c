@@ -107,7 +107,11 @@ void dy_actors_free(const dyad_allocator *a, dy_actor_dict *d) {
 
 /* MARK: - words */
 
-typedef struct aw {
+typedef struct actx actx;
+typedef struct aw aw;
+static uint8_t upos_at(actx *X, const aw *x);
+
+struct aw {
     uint32_t cs, ce;        /* clean offsets */
     uint32_t tok;           /* token index within the sentence */
     const char *key;
@@ -115,7 +119,7 @@ typedef struct aw {
     uint8_t cas;            /* 0 lower/other, 1 Capitalised, 2 ALL CAPS */
     uint8_t punct, poss;
     uint8_t upos;
-} aw;
+};
 
 static bool weq(const aw *w, const char *s) {
     size_t n = strlen(s);
@@ -238,19 +242,19 @@ static const char *const k_nonname[] = {
 /* Whether w (the word after a surname match) continues a person's name:
  * a capitalised proper noun that is no weekday or month, nor an institution
  * named after its leader ("the Biden Administration"). */
-static bool first_name_here(const aw *w) {
+static bool first_name_here(actx *X, const aw *w) {
     static const char *const inst[] = {"administration", "government", "cabinet", "doctrine",
                                        "plan", "camp", "campaign", "era", "regime", "foundation",
                                        "center", "centre", "institute", "library", NULL};
-    return !w->punct && !w->poss && w->cas == 1 && w->upos == DY_UPOS_PROPN &&
-           !win(w, k_nonname) && !win(w, inst);
+    return !w->punct && !w->poss && w->cas == 1 && !win(w, k_nonname) && !win(w, inst) &&
+           upos_at(X, w) == DY_UPOS_PROPN;
 }
 
 /* Whether w, the word before a surname match and in no match of its own,
  * is an unknown first name: "Sahra Abdi contributed" is not Muse Bihi Abdi.
  * Honorifics and titles the dictionary lacks are not names ("Mr Putin",
  * "Sheikh Tamim"). */
-static bool first_name_before(const aw *w) {
+static bool first_name_before(actx *X, const aw *w) {
     static const char *const hon[] = {
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "general",
         "col", "colonel", "lt", "maj", "major", "capt", "captain", "adm", "admiral", "sgt",
@@ -261,10 +265,10 @@ static bool first_name_before(const aw *w) {
         "rabbi", "mufti", "sayyed", "sayed", "sayyid", "haji", "hajji", "comrade", "chairman",
         "mayor", "ambassador", "secretary", "speaker", "crown", "mme", "madame", "monsieur",
         "herr", "frau", "dear", "vs", "versus", NULL};
-    return first_name_here(w) && !win(w, hon);
+    return !win(w, hon) && first_name_here(X, w);
 }
 
-static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
+static size_t find_matches(actx *X, dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
                            rmatch **out) {
     rmatch *m = DY_ANEW(A, rmatch, nw + 1);
     if (!m) return (size_t)-1;
@@ -288,12 +292,12 @@ static size_t find_matches(dy_arena *A, const dy_dict *d, const aw *w, size_t nw
             if (b < 0) continue;
             /* A surname alone followed by another name is a first name:
              * "Attorney-General George Brandis" is not Randy George. */
-            if (hits[b].implicit && j + 1 < nw && first_name_here(w + j + 1)) continue;
+            if (hits[b].implicit && j + 1 < nw && first_name_here(X, w + j + 1)) continue;
             /* ... and preceded by an unknown first name it is a surname of
              * someone else: "Sahra Abdi" */
-            if (hits[b].implicit && i > prev_end && first_name_before(w + i - 1)) continue;
+            if (hits[b].implicit && i > prev_end && first_name_before(X, w + i - 1)) continue;
             /* a lone pronoun-like word the parser calls PRON ("us", "IT") */
-            if (j == i && w[i].upos == DY_UPOS_PRON) continue;
+            if (j == i && upos_at(X, &w[i]) == DY_UPOS_PRON) continue;
             best_end = j + 1;
             best_entry = hits[b].entry;
         }
@@ -318,7 +322,7 @@ typedef struct minfo {
     char country[4];
 } minfo;
 
-typedef struct actx {
+struct actx {
     dyad_ctx *ctx;
     dyad_doc *doc;
     const dy_dict *d;
@@ -326,7 +330,32 @@ typedef struct actx {
     minfo *info;
     size_t ninfo, capinfo;
     size_t first_actor;     /* index of the first mention this pass pushed */
-} actx;
+    /* the sentence at work: its words, and whether it is still untagged
+     * (DY_SENT_UNTAGGED: upos_at tags it through the hook) */
+    dy_actors_tag_fn tag;
+    void *tag_ud;
+    uint32_t si;
+    aw *w;
+    size_t nw;
+    bool untagged;
+    bool failed;            /* the hook failed (out of memory) */
+};
+
+/* The tag of word x of the sentence at work.  An untagged sentence is
+ * tagged first (the hook), so that what the pass decides from a tag is what
+ * it decides on a tagged document; the words' tags are refreshed. */
+static uint8_t upos_at(actx *X, const aw *x) {
+    if (X->untagged) {
+        X->untagged = false;
+        if (!X->tag(X->tag_ud, X->doc, X->si)) {
+            X->failed = true;
+        } else {
+            const dy_token *T = X->doc->toks + X->doc->sents[X->si].tok0;
+            for (size_t k = 0; k < X->nw; k++) X->w[k].upos = T[X->w[k].tok].upos;
+        }
+    }
+    return x->upos;
+}
 
 static const char *const k_former[] = {"former", "ex", NULL};
 static const char *const k_locative[] = {"in", "at", "near", "outside", "inside", "around",
@@ -545,11 +574,21 @@ static const anaphor *find_anaphor(const anaphor *tab, const aw *w) {
  * government called ...": "the" + the last word of a group's or an
  * organisation's name, in lower case and ending its noun phrase, names that
  * group when it was named in the last three sentences. */
+/* Whether name_head can do anything at word wi, tags aside. */
+static bool name_head_words(const aw *w, size_t wi) {
+    return wi > 0 && weq(&w[wi - 1], "the") && w[wi].cas == 0 && w[wi].kn >= 4;
+}
+
+/* Its tag conditions: a noun ending its noun phrase (read after the words:
+ * an untagged sentence is tagged only when an antecedent is there). */
+static bool name_head_tags(actx *X, const aw *w, size_t nw, size_t wi) {
+    if (upos_at(X, &w[wi]) != DY_UPOS_NOUN) return false;
+    return !(wi + 1 < nw && !w[wi + 1].punct &&
+             (upos_at(X, &w[wi + 1]) == DY_UPOS_NOUN || upos_at(X, &w[wi + 1]) == DY_UPOS_PROPN));
+}
+
 static dyad_status name_head(actx *X, uint32_t si, const aw *w, size_t nw, size_t wi, const dy_sentence *s) {
-    if (wi == 0 || !weq(&w[wi - 1], "the") || w[wi].cas != 0 || w[wi].upos != DY_UPOS_NOUN || w[wi].kn < 4)
-        return DYAD_OK;
-    if (wi + 1 < nw && !w[wi + 1].punct && (w[wi + 1].upos == DY_UPOS_NOUN || w[wi + 1].upos == DY_UPOS_PROPN))
-        return DYAD_OK;
+    if (!name_head_words(w, wi)) return DYAD_OK;
     for (size_t i = X->doc->nment; i-- > X->first_actor;) {
         const dy_mention *m = &X->doc->ments[i];
         if (m->kind != DY_MENTION_ACTOR) continue;
@@ -577,7 +616,7 @@ static dyad_status name_head(actx *X, uint32_t si, const aw *w, size_t nw, size_
             char nx = q + w[wi].kn < to ? q[w[wi].kn] : ' ';
             if (eq && !((nx >= 'a' && nx <= 'z') || (nx >= 'A' && nx <= 'Z'))) same = false;
         }
-        if (!same) return DYAD_OK;
+        if (!same || !name_head_tags(X, w, nw, wi)) return DYAD_OK;
         anaphor a = {"", WANT_GROUP | WANT_ORG, NULL, m->ent, m->plural};
         return push_anaphor(X, si, w, wi - 1, wi + 1, s, &a, (int32_t)i);
     }
@@ -594,8 +633,12 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
     aw *w = sentence_words(A, doc, s, &nw);
     if (!w) return DYAD_ENOMEM;
     if (!nw) return DYAD_OK;
+    X->si = si;
+    X->w = w;
+    X->nw = nw;
+    X->untagged = X->tag && (s->flags & DY_SENT_UNTAGGED);
     rmatch *rm = NULL;
-    size_t nm = find_matches(A, X->d, w, nw, X->date, &rm);
+    size_t nm = find_matches(X, A, X->d, w, nw, X->date, &rm);
     if (nm == (size_t)-1) return DYAD_ENOMEM;
     const dy_dict *d = X->d;
 
@@ -607,10 +650,11 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             if (w[wi].punct || w[wi].poss) continue;
             const anaphor *a = NULL;
             size_t a0 = wi;
+            bool pron = false;      /* a pronoun, if the tagger calls it one */
             if (wi > 0 && weq(&w[wi - 1], "the") && (a = find_anaphor(k_dd, &w[wi])) != NULL) {
                 a0 = wi - 1;
             } else if ((a = find_anaphor(k_pron, &w[wi])) != NULL) {
-                if (w[wi].upos && w[wi].upos != DY_UPOS_PRON) a = NULL;
+                pron = true;
                 /* expletive "It was not clear ...", but not "X said it was ready" */
                 if (a && weq(&w[wi], "it") && wi + 1 < nw && win(&w[wi + 1], k_be) &&
                     !(wi > 0 && win(&w[wi - 1], k_say)))
@@ -619,12 +663,17 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                  * a thing far more often than an actor */
                 if (a && weq(&w[wi], "it") && (wi + 1 >= nw || w[wi + 1].punct)) a = NULL;
             }
+            int32_t ai = a ? antecedent(X, a, si, a->word[0] == 'h' || a->word[0] == 's') : -1;
+            /* a word the tagger does not call a pronoun is none ("IT"); its
+             * tag is read only where it changes something */
+            if (a && pron && (ai >= 0 || name_head_words(w, wi)) && upos_at(X, &w[wi]) &&
+                w[wi].upos != DY_UPOS_PRON)
+                a = NULL;
             if (!a) {
                 dyad_status st = name_head(X, si, w, nw, wi, s);
                 if (st != DYAD_OK) return st;
                 continue;
             }
-            int32_t ai = antecedent(X, a, si, a->word[0] == 'h' || a->word[0] == 's');
             if (ai < 0) continue;
             dyad_status st = push_anaphor(X, si, w, a0, wi + 1, s, a, ai);
             if (st != DYAD_OK) return st;
@@ -805,9 +854,15 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
 }
 
 dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    return dy_actors_find_lazy(ctx, doc, NULL, NULL, err);
+}
+
+dyad_status dy_actors_find_lazy(dyad_ctx *ctx, dyad_doc *doc, dy_actors_tag_fn tag, void *ud, dyad_error *err) {
     if (!ctx->model || !ctx->model->actors) return DYAD_OK;
     actx X;
     memset(&X, 0, sizeof X);
+    X.tag = tag;
+    X.tag_ud = ud;
     X.ctx = ctx;
     X.doc = doc;
     X.d = &ctx->model->actors->d;
@@ -817,6 +872,7 @@ dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     /* a capacity for info that matches mentions already there */
     for (uint32_t si = 0; si < doc->nsent; si++) {
         dyad_status st = do_sentence(&X, si);
+        if (st == DYAD_OK && X.failed) st = DYAD_ENOMEM;
         if (st != DYAD_OK) return dy_err(err, st, "out of memory finding actors");
     }
     return DYAD_OK;

@@ -19,6 +19,12 @@ dyad_status dy_actors_load(const dyad_allocator *a, const char *data_dir,
 void dy_actors_free(const dyad_allocator *a, dy_actor_dict *d);
 /* Find actor mentions (with coreference) in a parsed document. */
 dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+/* The same on a document with sentences left DY_SENT_UNTAGGED (the parse
+ * gate, doc.h): where the pass reads a tag of such a sentence it first has
+ * tag(ud, doc, si) tag it (false: out of memory), so the mentions are those
+ * of the tagged document. */
+typedef bool (*dy_actors_tag_fn)(void *ud, dyad_doc *doc, uint32_t si);
+dyad_status dy_actors_find_lazy(dyad_ctx *ctx, dyad_doc *doc, dy_actors_tag_fn tag, void *ud, dyad_error *err);
 
 /* Temporal expressions, normalised against doc->date.  src/mention/times.c */
 dyad_status dy_times_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);

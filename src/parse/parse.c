@@ -304,18 +304,43 @@ dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *e
     return DYAD_OK;
 }
 
-dyad_status dy_parse_doc_tag(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+dyad_status dy_parse_doc_untagged(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
     if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
-    dy_arena *ar = &ctx->arena;
-    doc->pwords = DY_ANEW(ar, struct dy_pword *, doc->nsent ? doc->nsent : 1);
+    doc->pwords = DY_ANEW(&ctx->arena, struct dy_pword *, doc->nsent ? doc->nsent : 1);
     if (!doc->pwords) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
     for (size_t si = 0; si < doc->nsent; si++) {
-        if (!doc->sents[si].ntok) continue;
-        if (!tag_sentence(m, ar, doc, si, &doc->pwords[si])) return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
-        doc->sents[si].flags |= DY_SENT_UNPARSED;
+        dy_sentence *s = &doc->sents[si];
+        if (!s->ntok) continue;
+        dy_token *t = doc->toks + s->tok0;
+        for (uint32_t i = 0; i < s->ntok; i++) {
+            t[i].upos = t[i].xpos = 0;
+            t[i].lemma = DY_NULLSTR;
+            t[i].head = -1;
+            t[i].deprel = DY_DEP_NONE;
+        }
+        s->flags |= DY_SENT_UNPARSED | DY_SENT_UNTAGGED;
     }
     return DYAD_OK;
+}
+
+dyad_status dy_parse_sent_tag(dyad_ctx *ctx, dyad_doc *doc, size_t si, dyad_error *err) {
+    const dy_parse_model *m = ctx->model ? ctx->model->parse : NULL;
+    if (!m) return dy_err(err, DYAD_EINVAL, "no parser model loaded");
+    dy_sentence *s = &doc->sents[si];
+    if (!(s->flags & DY_SENT_UNTAGGED)) return DYAD_OK;
+    if (!doc->pwords) return dy_err(err, DYAD_EINVAL, "document not prepared for tagging");
+    if (!tag_sentence(m, &ctx->arena, doc, si, &doc->pwords[si]))
+        return dy_err(err, DYAD_ENOMEM, "out of memory parsing");
+    s->flags &= (uint8_t)~DY_SENT_UNTAGGED;
+    return DYAD_OK;
+}
+
+dyad_status dy_parse_doc_tag(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    dyad_status st = dy_parse_doc_untagged(ctx, doc, err);
+    for (size_t si = 0; si < doc->nsent && st == DYAD_OK; si++)
+        if (doc->sents[si].ntok) st = dy_parse_sent_tag(ctx, doc, si, err);
+    return st;
 }
 
 dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err) {
@@ -326,6 +351,8 @@ dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_e
         bool want = (s->flags & (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE)) == (DY_SENT_UNPARSED | DY_SENT_WANT_PARSE);
         s->flags &= (uint8_t)~DY_SENT_WANT_PARSE;
         if (!want) continue;
+        dyad_status st = dy_parse_sent_tag(ctx, doc, si, err);
+        if (st != DYAD_OK) return st;
         if (!doc->pwords || !doc->pwords[si]) return dy_err(err, DYAD_EINVAL, "sentence %zu was not tagged", si);
         if (!parse_sentence(m, &ctx->arena, doc, si, doc->pwords[si], names))
             return dy_err(err, DYAD_ENOMEM, "out of memory parsing");

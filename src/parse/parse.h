@@ -34,6 +34,13 @@ dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *e
  * parses each unparsed sentence marked DY_SENT_WANT_PARSE and clears the
  * marks (every DY_SENT_WANT_PARSE).  A sentence parsed this way gets exactly what dy_parse_doc gives it. */
 dyad_status dy_parse_doc_tag(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+/* Lazier still: dy_parse_doc_untagged marks every sentence DY_SENT_UNPARSED
+ * and DY_SENT_UNTAGGED (no tags, no lemmas, no tree) and dy_parse_sent_tag
+ * tags and lemmatises sentence si when it is untagged (a no-op otherwise);
+ * dy_parse_doc_wanted tags an untagged sentence before parsing it.  A
+ * sentence tagged this way gets exactly what dy_parse_doc_tag gives it. */
+dyad_status dy_parse_doc_untagged(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err);
+dyad_status dy_parse_sent_tag(dyad_ctx *ctx, dyad_doc *doc, size_t si, dyad_error *err);
 dyad_status dy_parse_doc_wanted(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err);
 
 #endif

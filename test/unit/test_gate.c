@@ -86,17 +86,23 @@ TEST(gate_leaves_sentences_without_events_unparsed) {
         return;
     }
     static const bool unparsed[12] = {true, false, true, false, true, false, false, true, false, true, true, false};
+    /* no actor mention and none the actor pass needed a tag for: untagged
+     * (7: "He" has no antecedent) */
+    static const bool untagged[12] = {true, false, false, false, true, false, false, true, false, true, false, false};
     for (size_t si = 0; si < 12; si++) {
         const dy_sentence *s = &doc->sents[si];
         if (((s->flags & DY_SENT_UNPARSED) != 0) != unparsed[si]) fprintf(stderr, "  sentence %zu\n", si);
+        if (((s->flags & DY_SENT_UNTAGGED) != 0) != untagged[si]) fprintf(stderr, "  sentence %zu tags\n", si);
         CHECK(((s->flags & DY_SENT_UNPARSED) != 0) == unparsed[si]);
+        CHECK(((s->flags & DY_SENT_UNTAGGED) != 0) == untagged[si]);
         CHECK(!(s->flags & DY_SENT_WANT_PARSE));
         CHECK(dy_sent_parsed(doc, s) == !unparsed[si]);
-        /* tagged and lemmatised either way; a tree only when parsed */
+        /* tagged and lemmatised unless untagged; a tree only when parsed */
         bool root = false, tree = false;
         for (uint32_t i = 0; i < s->ntok; i++) {
             const dy_token *t = &doc->toks[s->tok0 + i];
-            CHECK(t->upos != 0 && t->xpos != 0 && t->lemma.n > 0);
+            if (untagged[si]) CHECK(t->upos == 0 && t->xpos == 0 && t->lemma.n == 0);
+            else CHECK(t->upos != 0 && t->xpos != 0 && t->lemma.n > 0);
             root |= t->head < 0 && t->deprel == DY_DEP_ROOT;
             tree |= t->head >= 0 || t->deprel != DY_DEP_NONE;
         }
@@ -120,6 +126,67 @@ TEST(gate_leaves_sentences_without_events_unparsed) {
     CHECK_EQ_INT(dy_doc_unparsed(doc), 0);
     CHECK_EQ_INT(dyad_doc_write(doc, DYAD_OUT_CONLLU, 0, out_sink, &b, NULL), DYAD_OK);
     free(b.p);
+    dyad_ctx_free(ctx);
+}
+
+/* The tagger skip (doc.h): the actor pass tags an untagged sentence where
+ * it reads a tag (a one-word dictionary match, which a pronoun tag
+ * rejects; a pronoun or "the" + a group's last word with an antecedent),
+ * and a sentence with an actor mention is tagged; the others stay
+ * untagged. */
+static const char *const PROBE_TAGS =
+    "The weather was mild and the markets were calm.\n"                 /* 0 nothing */
+    "Kenya is a large country.\n"                                       /* 1 a one-word match */
+    "It has many lakes.\n"                                              /* 2 "It": Kenya */
+    "The Southern Transitional Council was formed in Aden.\n"           /* 3 a multi-word name */
+    "Observers said the council was quiet.\n"                           /* 4 "the council": 3 */
+    "The sea was calm.\n"                                               /* 5 nothing */
+    "The wind was calm.\n"                                              /* 6 nothing */
+    "The sky was clear.\n"                                              /* 7 nothing */
+    "It seemed the council was tired.\n"                                /* 8 3 is too far */
+    "It was a long day.\n";                                             /* 9 expletive "It" */
+
+TEST(gate_leaves_sentences_without_actors_untagged) {
+    dyad_model *m = full_model();
+    CHECK(m != NULL);
+    if (!m) return;
+    dyad_ctx *ctx = dyad_ctx_new(m);
+    dyad_doc_meta meta = {"t", "2024-05-01", NULL, NULL, NULL};
+    dyad_doc *doc;
+    CHECK(dyad_doc_read(ctx, DYAD_INPUT_TEXT, PROBE_TAGS, strlen(PROBE_TAGS), &meta, &doc, NULL) == DYAD_OK);
+    CHECK(dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK);
+    CHECK_EQ_INT(doc->nsent, 10);
+    static const bool untagged[10] = {true, false, false, false, false, true, true, true, true, true};
+    for (size_t si = 0; si < 10 && si < doc->nsent; si++) {
+        const dy_sentence *s = &doc->sents[si];
+        if (((s->flags & DY_SENT_UNTAGGED) != 0) != untagged[si]) fprintf(stderr, "  sentence %zu tags\n", si);
+        CHECK(((s->flags & DY_SENT_UNTAGGED) != 0) == untagged[si]);
+        CHECK(!untagged[si] || (s->flags & DY_SENT_UNPARSED));
+    }
+    /* the mentions are those of the tagged document: "It" and "the council"
+     * resolved as when every sentence is tagged */
+    size_t na = 0;
+    char got[256] = "";
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *x = &doc->ments[i];
+        if (x->kind != DY_MENTION_ACTOR) continue;
+        na++;
+        size_t l = strlen(got);
+        snprintf(got + l, sizeof got - l, "%u:%.*s ", x->sent, (int)x->code.n, x->code.p);
+    }
+    dyad_ctx_reset(ctx);
+    CHECK(dyad_doc_read(ctx, DYAD_INPUT_TEXT, PROBE_TAGS, strlen(PROBE_TAGS), &meta, &doc, NULL) == DYAD_OK);
+    CHECK(dyad_doc_process(ctx, doc, DYAD_STAGE_MENTION, NULL) == DYAD_OK);
+    char want[256] = "";
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *x = &doc->ments[i];
+        if (x->kind != DY_MENTION_ACTOR) continue;
+        size_t l = strlen(want);
+        snprintf(want + l, sizeof want - l, "%u:%.*s ", x->sent, (int)x->code.n, x->code.p);
+    }
+    CHECK(na >= 4);
+    if (strcmp(got, want)) fprintf(stderr, "  gated %s\n  full  %s\n", got, want);
+    CHECK(!strcmp(got, want));
     dyad_ctx_free(ctx);
 }
 
