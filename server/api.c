@@ -208,7 +208,10 @@ static bool read_filter(const srv_request *req, dy_filter *f, long def_limit, sr
     f->actor = param(req, "actor");
     f->root = param(req, "root");
     f->code = param(req, "code");
+    /* What the text says happened, unless asked otherwise (status=all):
+     * the same default on every route that lists or counts events. */
     f->status = param(req, "status");
+    if (!f->status) f->status = DY_STATUS_FACTUAL_LIST;
     f->since = param(req, "since");
     f->until = param(req, "until");
     f->place = param(req, "place");
@@ -260,8 +263,6 @@ static void get_network(srv_state *st, const srv_request *req, srv_response *r) 
     dy_filter f;
     if (!read_filter(req, &f, 0, r)) return;
     if (!param(req, "limit")) f.limit = 0;
-    /* What the text says happened, unless asked otherwise (status=all). */
-    if (!f.status) f.status = DY_STATUS_FACTUAL_LIST;
     const char *format = param(req, "format");
     if (format && strcmp(format, "json") && strcmp(format, "graphml") && strcmp(format, "dot")) {
         resp_error(r, 400, "format must be json, graphml or dot");

@@ -51,7 +51,10 @@ static bool read_filter(const cli_opts *o, dy_filter *f) {
     f->actor = cli_rest_value(o, "--actor");
     f->root = cli_rest_value(o, "--root");
     f->code = cli_rest_value(o, "--code");
+    /* what the text says happened unless asked otherwise (--status all),
+     * as /api/events, /api/timeline and the network */
     f->status = cli_rest_value(o, "--status");
+    if (!f->status) f->status = DY_STATUS_FACTUAL_LIST;
     f->since = cli_rest_value(o, "--since");
     f->until = cli_rest_value(o, "--until");
     f->place = cli_rest_value(o, "--place");
@@ -492,7 +495,10 @@ static const char query_help[] =
     "  --root RR --code C            CAMEO root (exact) / event code (prefix)\n"
     "  --quad 1-4                    quad class\n"
     "  --status S[,S...]|all         a report with status asserted|reported|alleged|\n"
-    "                                denied|negated|hypothetical (any: all)\n"
+    "                                denied|negated|hypothetical (any: all; default\n"
+    "                                asserted,reported,alleged: what the text says\n"
+    "                                happened); mentions and sources then count\n"
+    "                                the reports with those statuses\n"
     "  --since DATE --until DATE     YYYY[-MM[-DD]], on the event date\n"
     "  --place CC                    location country code\n"
     "  --limit N --offset N\n";
@@ -713,7 +719,6 @@ int cmd_network_db(cli_opts *o) {
     dy_filter f;
     if (!read_filter(o, &f)) return EXIT_USAGE;
     if (!o->db) { cli_error("%s: --db FILE is required", o->verb); return EXIT_USAGE; }
-    if (!f.status) f.status = DY_STATUS_FACTUAL_LIST;
     unsigned set;
     if (!dy_status_set(f.status, &set)) { net_status_error(f.status); return EXIT_USAGE; }
     dy_store *s = open_store(o, true);

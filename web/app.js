@@ -13,9 +13,12 @@ function filters() {
   const p = new URLSearchParams();
   const since = $('f-since').value, until = $('f-until').value;
   const cls = $('f-class').value, actor = $('f-actor').value.trim().toUpperCase();
+  const status = $('f-status').value;
   if (since) p.set('since', since);
   if (until) p.set('until', until);
   if (cls && cls !== 'all') p.set('class', cls);
+  /* none: the API's default, what the text says happened */
+  if (status) p.set('status', status);
   if (actor) p.set('actor_code', actor);
   return p;
 }

@@ -692,13 +692,17 @@ dyad_status dy_store_query(dy_store *s, const dy_filter *f, dy_event_fn fn, void
                            dyad_error *err) {
     /* The representative record: the first mention, or the first with the
      * status asked for. */
-    char head[1024], in[128];
+    char head[1536], in[128];
     bool by_status = status_in(f, "m", in, sizeof in);
+    /* With a status filter, "mentions" and "sources" are the reports with
+     * one of those statuses (as the network counts them). */
     snprintf(head, sizeof head,
-             "SELECT e.id, e.mentions, "
+             "SELECT e.id, %s%s%s, "
              "(SELECT m.record FROM mentions m WHERE m.event = e.id %s%s ORDER BY m.id LIMIT 1), "
              "(SELECT json_group_array(doc_id) FROM (SELECT DISTINCT coalesce(d.doc_id, d.key) AS doc_id "
-             "FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = e.id ORDER BY m.id))",
+             "FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = e.id %s%s ORDER BY m.id))",
+             by_status ? "(SELECT count(*) FROM mentions m WHERE m.event = e.id AND " : "e.mentions",
+             by_status ? in : "", by_status ? ")" : "", by_status ? "AND " : "", by_status ? in : "",
              by_status ? "AND " : "", by_status ? in : "");
     sqlite3_stmt *st = NULL;
     dyad_status ret = prepare_filtered(s, f, head, "ORDER BY e.day DESC, e.id DESC", &st, err);
@@ -732,12 +736,15 @@ dyad_status dy_store_stats(dy_store *s, const dy_filter *f, const char *by, dy_s
     else if (!strcmp(by, "week")) period = "strftime('%Y-W%W', e.day)";
     else if (!strcmp(by, "day")) period = "e.day";
     else return dy_err(err, DYAD_EINVAL, "by: '%s' is not year, month, week or day", by);
-    char head[512];
+    /* With a status filter, mentions are the reports with those statuses. */
+    char head[1024], in[128], mentions[256] = "e.mentions";
+    if (status_in(f, "mm", in, sizeof in))
+        snprintf(mentions, sizeof mentions, "(SELECT count(*) FROM mentions mm WHERE mm.event = e.id AND %s)", in);
     snprintf(head, sizeof head,
-             "SELECT coalesce(%s, ''), e.source_code, coalesce(e.target_code, ''), count(*), sum(e.mentions), "
+             "SELECT coalesce(%s, ''), e.source_code, coalesce(e.target_code, ''), count(*), sum(%s), "
              "sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4), "
              "total(e.goldstein)",
-             period);
+             period, mentions);
     sqlite3_stmt *st = NULL;
     dyad_status ret = prepare_filtered(s, f, head, "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", &st, err);
     if (ret != DYAD_OK) return ret;

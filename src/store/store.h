@@ -119,14 +119,16 @@ dyad_status dy_filter_check(const dy_filter *f, dyad_error *err);
 /* Call fn for every matching event, newest first, with the record (owned by
  * the store for the call: fn may keep it with json_incref): the stored
  * record of the first mention (matching status when filtered) plus
- * "mentions" (count) and "sources" (document ids).  fn returns non-zero to
+ * "mentions" (count) and "sources" (document ids), both of the reports with
+ * the filter's statuses when it has some.  fn returns non-zero to
  * stop (the call then returns DYAD_OK). */
 typedef int (*dy_event_fn)(json_t *rec, void *ud);
 dyad_status dy_store_query(dy_store *s, const dy_filter *f, dy_event_fn fn, void *ud,
                            dyad_error *err);
 
-/* Per period and dyad: event count, mention count, events per quad class,
- * summed Goldstein. */
+/* Per period and dyad: event count, mention count (with a status filter,
+ * the reports with those statuses), events per quad class, summed
+ * Goldstein. */
 typedef struct dy_stats_row {
     const char *period, *source, *target;  /* target "" when none */
     long events, mentions, quad[4];

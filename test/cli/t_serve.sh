@@ -32,7 +32,20 @@ has() { grep -q -- "$1" "$T/body" || fail "body lacks $1: $(head -c 400 "$T/body
 get '/api/events?source=IRN' 200
 has '"count":1,'; has '"mentions":2,"sources":\["story-a","story-b"\]'
 get '/api/events?source=RUS&limit=2' 200; has '"count":2,'
-get '/api/events?target=RUS&since=2018-01-01&until=2018-12-31' 200; has '"count":3,'
+get '/api/events?target=RUS&since=2018-01-01&until=2018-12-31&status=all' 200; has '"count":3,'
+# By default what the text says happened (asserted, reported, alleged), as
+# /api/network: not the hypothetical USAGOV 163 RUSGOV, nor the denied
+# RUSGOV 072 AFGINSTAL; status= chooses, and mentions follow it.
+get '/api/events?target=RUS&since=2018-01-01&until=2018-12-31' 200; has '"count":2,'
+grep -q '"USAGOV"' "$T/body" && fail "/api/events lists the hypothetical by default"
+get '/api/events?status=hypothetical' 200; has '"count":1,'; has '"code":"163"'
+get '/api/events?source=IRN&status=reported' 200; has '"mentions":1,"sources":\["story-b"\]'
+get '/api/events?status=bogus' 400; has '"error":'
+get '/api/timeline?source=RUSGOV&target=AFGINSTAL&by=month' 200; has '"series":\[{"period":"2017-11","events":1,'
+grep -q '"2017-12"' "$T/body" && fail "/api/timeline counts the denied by default"
+get '/api/timeline?source=RUSGOV&target=AFGINSTAL&by=month&status=all' 200; has '{"period":"2017-12","events":1,'
+get '/api/timeline?source=IRN&by=month&status=reported' 200; has '"period":"2017-12","events":1,"mentions":1,'
+get '/api/timeline?status=bogus' 400
 get '/api/events?actor_code=AFGINSTAL&class=conflict' 200; has '"count":1,'
 get '/api/events?root=07&status=alleged' 200; has '"count":1,'
 get '/api/network' 200; has '"source":"IRN","target":"AFGINSTAL","events":1,"mentions":2'
@@ -84,7 +97,7 @@ get '/api/totals' 200; has '"documents":3,'
 sed 's/story-c/story-z/g; s/2018-03/2019-04/g' "$F/events_c.jsonl" >"$T/z.jsonl"
 $d ingest -q --db "$T/s.db" --events "$T/z.jsonl" || fail "ingest while serving"
 get '/api/totals' 200; has '"documents":4,'
-get '/api/events?since=2019-04&until=2019-04' 200; has '"count":5,'
+get '/api/events?since=2019-04&until=2019-04&status=all' 200; has '"count":5,'
 
 # Coding routes need the model: with it, a document in gives its events out
 # (nothing stored) and /api/ingest stores; without it they answer 503.

@@ -41,7 +41,9 @@ grep -q 'story-d' "$T/err" || fail "message names the document: $(cat "$T/err")"
 $d query --db "$T/s.db" | grep -q '"story-d"' && fail "story-d must not be stored"
 $d query --db "$T/s.db" | grep -q '"story-e"' || fail "story-e must be stored"
 
-n() { $d query --db "$T/s.db" "$@" | wc -l; }
+nd() { $d query --db "$T/s.db" "$@" | wc -l; }
+# The filters, over every status (--status all); the default is below.
+n() { $d query --db "$T/s.db" --status all "$@" | wc -l; }
 [ "$(n --source RUS)" -eq 4 ] || fail "prefix RUS: $(n --source RUS)"
 [ "$(n --source RUSMIL)" -eq 1 ] || fail "RUSMIL"
 [ "$(n --target RUS)" -eq 4 ] || fail "target RUS: $(n --target RUS)"
@@ -49,7 +51,7 @@ n() { $d query --db "$T/s.db" "$@" | wc -l; }
 [ "$(n --actor Lavrov)" -eq 1 ] || fail "actor words"
 [ "$(n --root 07)" -eq 2 ] || fail "root 07"
 [ "$(n --code 19)" -eq 2 ] || fail "code 19"
-[ "$(n --status denied)" -eq 1 ] || fail "status denied"
+[ "$(nd --status denied)" -eq 1 ] || fail "status denied"
 $d query --db "$T/s.db" --status reported --source IRN | grep -q '"status":"reported"' || fail "record of the matching mention"
 [ "$(n --place AFG)" -eq 1 ] || fail "place AFG"
 [ "$(n --since 2018)" -eq 5 ] || fail "since 2018: $(n --since 2018)"
@@ -59,6 +61,22 @@ $d query --db "$T/s.db" --status reported --source IRN | grep -q '"status":"repo
 [ "$(n --limit 2)" -eq 2 ] || fail "limit"
 $d query --db "$T/s.db" --limit 1 | grep -q '"date":"2018-03-05"' || fail "newest first"
 
+# By default what the text says happened (asserted, reported, alleged), as
+# the network and /api/events: not the denied RUSGOV 072 AFGINSTAL nor the
+# hypothetical USAGOV 163 RUSGOV.
+[ "$(nd --source RUS)" -eq 3 ] || fail "default source RUS: $(nd --source RUS)"
+[ "$(nd --target RUS)" -eq 3 ] || fail "default target RUS: $(nd --target RUS)"
+[ "$(nd --actor taliban)" -eq 4 ] || fail "default actor taliban: $(nd --actor taliban)"
+[ "$(nd --status asserted,reported,alleged)" -eq "$(nd)" ] || fail "default is the factual list"
+[ "$(nd --status all)" -eq "$(n)" ] || fail "--status all"
+$d query --db "$T/s.db" --status bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad --status should exit 2"
+# Mentions and sources of an event are then the reports with those statuses:
+# Iran arming the Taliban is alleged in story-a and reported in story-b.
+q=$($d query --db "$T/s.db" --source IRN --status reported)
+echo "$q" | grep -q '"mentions":1,"sources":\["story-b"\]' || fail "mentions of the reported reports: $q"
+q=$($d query --db "$T/s.db" --source IRN)
+echo "$q" | grep -q '"mentions":2,"sources":\["story-a","story-b"\]' || fail "default mentions: $q"
+
 csv=$($d query --db "$T/s.db" --source IRN --format csv)
 echo "$csv" | head -n 1 | grep -q '^id,doc_id,date,source' || fail "csv header"
 echo "$csv" | grep -q ',2,story-a;story-b,' || fail "csv mentions and sources: $csv"
@@ -67,6 +85,12 @@ st=$($d stats --db "$T/s.db" --by month --source IRN)
 echo "$st" | grep -qx '2017-12,IRN,AFGINSTAL,1,2,0,1,0,0,8.3' || fail "stats month: $st"
 $d stats --db "$T/s.db" --by year | grep -q '^2018,RUSMIL,UKR,1,2,0,0,0,1,-10.0$' || fail "stats year"
 $d stats --db "$T/s.db" --by week | grep -q '^2017-W48,' || fail "stats week"
+# stats: the same default and mention counts as query
+$d stats --db "$T/s.db" --by month --source IRN --status reported | grep -qx '2017-12,IRN,AFGINSTAL,1,1,0,1,0,0,8.3' ||
+  fail "stats mentions of the reported reports"
+$d stats --db "$T/s.db" --by month --source RUSGOV | grep -q '^2017-12,RUSGOV,AFGINSTAL,' && fail "stats default counts the denied"
+$d stats --db "$T/s.db" --by month --source RUSGOV --status all | grep -q '^2017-12,RUSGOV,AFGINSTAL,1,1,0,1,0,0,' ||
+  fail "stats --status all: $($d stats --db "$T/s.db" --by month --source RUSGOV --status all)"
 
 # Usage errors.
 $d query 2>/dev/null; [ $? -eq 2 ] || fail "query without --db should exit 2"
