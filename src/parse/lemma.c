@@ -264,6 +264,10 @@ dy_str dy_lemma(const dy_lemmatizer *l, dy_arena *ar, dy_str form, int xpos, int
     return dy_arena_strdup(ar, out, m);
 }
 
+bool dy_lemma_seen(const dy_lemmatizer *l, dy_str lower, int xpos) {
+    return l && lower.n && map_get(&l->tab, (char)xpos, lower.p, lower.n) != NULL;
+}
+
 /* MARK: - table from training data */
 
 typedef struct tcount { dy_str low, lemma; uint8_t xpos; uint32_t c; } tcount;

@@ -19,7 +19,7 @@ struct dy_parse_model {
     dy_parser parser;
     dy_lemmatizer *lem;
     uint8_t vbd, vbn, vbz, vbp, md;     /* XPOS ids the finite-verb rule uses */
-    uint8_t nnp, nnps, jj;              /* and the name chunks */
+    uint8_t nnp, nnps, jj, nn, cd, cc;  /* the name chunks and tag fixes */
     char version[128];
 };
 
@@ -108,6 +108,9 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     m->nnp = (uint8_t)dy_xpos_find(DY_STR("NNP"));
     m->nnps = (uint8_t)dy_xpos_find(DY_STR("NNPS"));
     m->jj = (uint8_t)dy_xpos_find(DY_STR("JJ"));
+    m->nn = (uint8_t)dy_xpos_find(DY_STR("NN"));
+    m->cd = (uint8_t)dy_xpos_find(DY_STR("CD"));
+    m->cc = (uint8_t)dy_xpos_find(DY_STR("CC"));
     snprintf(m->version, sizeof m->version, "tagger %s, parser %s", tv, pv);
     *out = m;
     return DYAD_OK;
@@ -127,17 +130,48 @@ const char *dy_parse_model_version(const dy_parse_model *m) { return m ? m->vers
 
 const dy_tagger *dy_parse_tagger(const dy_parse_model *m) { return &m->tagger; }
 
+/* Whether word i is a regnal or ordinal Roman numeral ending a name:
+ * "King Abdullah II", "Pope Leo XIV". */
+static bool regnal(const dy_parse_model *m, const dy_pword *w, size_t i) {
+    if (i == 0 || w[i].xpos != m->cd || w[i - 1].upos != DY_UPOS_PROPN || !w[i].form.n || w[i].form.n > 5)
+        return false;
+    for (size_t k = 0; k < w[i].form.n; k++)
+        if (!strchr("IVX", w[i].form.p[k])) return false;
+    return true;
+}
+
+/* Whether word i was a past tense in training: in the ambiguity class (seen
+ * 5 times), or at least once in the lemma table ("struck" is VBD once in
+ * EWT, too rare for the class). */
+static bool seen_past(const dy_parse_model *m, const dy_pword *w, size_t i) {
+    return ((w[i].amb >> (m->vbd & 63)) & 1) || dy_lemma_seen(m->lem, w[i].lower, m->vbd);
+}
+
 /* Whether word i, tagged as a past participle right after a noun or
- * pronoun, can be a past tense: a regular -ed form or one seen as VBD, and
- * not a reduced passive ("arrested by"). */
+ * pronoun (or a name's regnal number), can be a past tense: a regular -ed
+ * form or one seen as VBD, and not a reduced passive ("arrested by"). */
 static bool past_after_subject(const dy_parse_model *m, const dy_pword *w, size_t n, size_t i) {
     if (i == 0 || i + 1 >= n || w[i].xpos != m->vbn) return false;
     uint8_t u = w[i - 1].upos;
-    if (u != DY_UPOS_NOUN && u != DY_UPOS_PROPN && u != DY_UPOS_PRON) return false;
+    if (u != DY_UPOS_NOUN && u != DY_UPOS_PROPN && u != DY_UPOS_PRON && !regnal(m, w, i - 1)) return false;
     if (dy_str_eq(w[i + 1].lower, DY_STR("by"))) return false;
     /* regular verbs share the form; irregular ones must have been seen */
-    return ((w[i].amb >> (m->vbd & 63)) & 1) ||
-           (w[i].lower.n > 3 && dy_str_ends(w[i].lower, "ed"));
+    return seen_past(m, w, i) || (w[i].lower.n > 3 && dy_str_ends(w[i].lower, "ed"));
+}
+
+/* Whether word i, tagged a singular noun after a noun phrase in a sentence
+ * without a finite verb, is that verb: a form seen as a past tense in
+ * training and never as a noun, before an object ("The Israeli military
+ * struck Hezbollah." tags "struck" NN). */
+static bool noun_past(const dy_parse_model *m, const dy_pword *w, size_t n, size_t i) {
+    if (i == 0 || i + 1 >= n || w[i].xpos != m->nn) return false;
+    uint8_t u = w[i - 1].upos, v = w[i + 1].upos;
+    if (u != DY_UPOS_NOUN && u != DY_UPOS_PROPN && u != DY_UPOS_ADJ) return false;
+    if (v != DY_UPOS_DET && v != DY_UPOS_PROPN && v != DY_UPOS_NOUN && v != DY_UPOS_PRON && v != DY_UPOS_NUM &&
+        v != DY_UPOS_ADJ)
+        return false;
+    if ((w[i].amb >> (m->nn & 63)) & 1) return false;
+    return seen_past(m, w, i) && !dy_lemma_seen(m->lem, w[i].lower, m->nn);
 }
 
 /* A clause that reports something has a finite verb.  When the tagger
@@ -146,6 +180,25 @@ static bool past_after_subject(const dy_parse_model *m, const dy_pword *w, size_
  * Nairobi." tagged as a noun phrase: web text has many reduced relatives),
  * that word is the past tense.  The same holds in a clause coordinated
  * after a comma: "..., and Afghan troops clashed with ...". */
+static bool possessive(dy_str lower) {
+    return dy_str_eq(lower, DY_STR("'s")) || dy_str_eq(lower, DY_STR("\xe2\x80\x99s"));
+}
+
+/* Whether the clause of word i has no finite verb after it: none before a
+ * clause boundary (", and", ", but", ";") that comes later.  Not a colon:
+ * "a film titled Bob Lazar: Area 51 may have ..." */
+static bool own_clause_unfinite(const dy_parse_model *m, const dy_pword *w, size_t n, size_t i) {
+    for (size_t k = i + 1; k < n; k++) {
+        uint8_t x = w[k].xpos;
+        if (x == m->vbd || x == m->vbz || x == m->vbp || x == m->md) return false;
+        if (dy_str_eq(w[k].lower, DY_STR(";"))) return true;
+        if (k + 1 < n && dy_str_eq(w[k].lower, DY_STR(",")) &&
+            (dy_str_eq(w[k + 1].lower, DY_STR("and")) || dy_str_eq(w[k + 1].lower, DY_STR("but"))))
+            return true;
+    }
+    return false;
+}
+
 static void finite_verb(const dy_parse_model *m, dy_pword *w, size_t n) {
     if (n < 3) return;
     bool finite = false;
@@ -154,21 +207,45 @@ static void finite_verb(const dy_parse_model *m, dy_pword *w, size_t n) {
         finite = x == m->vbd || x == m->vbz || x == m->vbp || x == m->md;
     }
     for (size_t i = 1; i + 1 < n; i++) {
-        if (!past_after_subject(m, w, n, i)) continue;
+        if (!past_after_subject(m, w, n, i) && (finite || !noun_past(m, w, n, i))) continue;
         if (finite) {
-            /* the noun phrase before it must open a clause: ", and NP" */
+            /* the noun phrase before it must open a clause: ", and NP",
+             * ": NP", or the sentence when its finite verbs are all in a
+             * later clause ("King Abdullah II hosted al-Sharaa ..., and
+             * Amman wants ...") */
             size_t j = i;
             while (j > 0 && (w[j - 1].upos == DY_UPOS_NOUN || w[j - 1].upos == DY_UPOS_PROPN ||
                              w[j - 1].upos == DY_UPOS_ADJ || w[j - 1].upos == DY_UPOS_DET ||
-                             w[j - 1].upos == DY_UPOS_NUM))
+                             w[j - 1].upos == DY_UPOS_NUM || possessive(w[j - 1].lower)))
                 j--;
             if (!(j >= 2 && (dy_str_eq(w[j - 1].lower, DY_STR("and")) || dy_str_eq(w[j - 1].lower, DY_STR("but"))) &&
-                  (dy_str_eq(w[j - 2].lower, DY_STR(",")) || dy_str_eq(w[j - 2].lower, DY_STR(";")))))
+                  (dy_str_eq(w[j - 2].lower, DY_STR(",")) || dy_str_eq(w[j - 2].lower, DY_STR(";")))) &&
+                !(j >= 2 && (dy_str_eq(w[j - 1].lower, DY_STR(":")) || dy_str_eq(w[j - 1].lower, DY_STR(";")))) &&
+                !(j == 0 && own_clause_unfinite(m, w, n, i)))
                 continue;
         }
         w[i].xpos = m->vbd;
         w[i].upos = DY_UPOS_VERB;
         if (!finite) return;
+    }
+}
+
+/* A capitalised word tagged an adjective, coordinated with a name that
+ * heads its own phrase, is a name too: "Azerbaijan and Armenia signed"
+ * (an unknown word in -an reads as "Afghan", "American").  Not before a
+ * noun, adjective or number after the name ("Iranian and Hezbollah
+ * fighters"), nor with an adjective as the conjunct ("Israeli and Turkish
+ * officers"). */
+static void coordinated_names(const dy_parse_model *m, dy_pword *w, size_t n) {
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (w[i].xpos != m->jj || !w[i].form.n || w[i].form.p[0] < 'A' || w[i].form.p[0] > 'Z') continue;
+        if (w[i + 1].xpos != m->cc || (w[i + 2].xpos != m->nnp && w[i + 2].xpos != m->nnps)) continue;
+        if (i + 3 < n) {
+            uint8_t u = w[i + 3].upos;
+            if (u == DY_UPOS_NOUN || u == DY_UPOS_PROPN || u == DY_UPOS_ADJ || u == DY_UPOS_NUM) continue;
+        }
+        w[i].xpos = m->nnp;
+        w[i].upos = DY_UPOS_PROPN;
     }
 }
 
@@ -258,6 +335,7 @@ static bool tag_sentence(const dy_parse_model *m, dy_arena *ar, dyad_doc *doc, s
     for (size_t i = 0; i < n; i++) forms[i] = t[i].norm.n ? t[i].norm : t[i].form;
     if (!dy_pwords_init(ar, w, forms, n)) return false;
     dy_tagger_run(&m->tagger, w, n);
+    coordinated_names(m, w, n);
     finite_verb(m, w, n);
     for (size_t i = 0; i < n; i++) {
         t[i].upos = w[i].upos;

@@ -251,6 +251,9 @@ void dy_lemma_free(const dyad_allocator *a, dy_lemmatizer *l);
 /* Lemma of form with XPOS; the result is form itself, a slice of the
  * tables, or written into the arena. */
 dy_str dy_lemma(const dy_lemmatizer *l, dy_arena *ar, dy_str form, int xpos, int upos);
+/* Whether the training treebank had the lowercase form with this XPOS (at
+ * least once: the table keeps every pair). */
+bool dy_lemma_seen(const dy_lemmatizer *l, dy_str lower, int xpos);
 /* Build the table text for the model from training data. */
 bool dy_lemma_table(const dy_conllu *train, dy_buf *out);
 
