@@ -324,6 +324,7 @@ static const char train_help[] =
     "       dyad train parser --train FILE --dev FILE -o MODEL [--tagger TAGGER.bin]\n"
     "                         [--epochs N] [--seed S] [--min-count K]\n"
     "                         [--jackknife K [--tagger-epochs N]] [--clusters TSV]\n"
+    "                         [--split GROUPS]\n"
     "       dyad train clusters -o TSV [--fine N] [--coarse N] [--min-count K]\n"
     "                         [--passes N] FILE.conllu...\n"
     "Trains on CoNLL-U (deterministic for a given seed) and writes a model\n"
@@ -332,7 +333,10 @@ static const char train_help[] =
     "trains the parser on tags predicted by K taggers each trained without the\n"
     "sentences it tags (sentence i is in fold i mod K).  --clusters adds word\n"
     "class features from a table written by `train clusters`, which clusters\n"
-    "the word forms of unlabelled CoNLL-U files (predictive exchange).\n";
+    "the word forms of unlabelled CoNLL-U files (predictive exchange).  --split 1\n"
+    "trains a move classifier (shift, left, right) and a label classifier scored\n"
+    "only on arcs instead of one classifier over labelled moves; --split 3 makes\n"
+    "the moves left and right per label group (docs/models.md).\n";
 
 static int train_clusters(cli_opts *o) {
     static const char *const valued[] = {"-o", "--fine", "--coarse", "--min-count", "--passes", NULL};
@@ -398,7 +402,7 @@ int cmd_train(cli_opts *o) {
         return EXIT_USAGE;
     }
     static const char *const valued[] = {"--train", "--dev", "-o", "--epochs", "--seed", "--tagger",
-                                         "--min-count", "--jackknife", "--tagger-epochs", "--clusters", NULL};
+                                         "--min-count", "--jackknife", "--tagger-epochs", "--clusters", "--split", NULL};
     if (!cli_parse(o->nrest - 1, o->rest + 1, o, valued) || !cli_rest_check(o, NULL, valued)) return EXIT_USAGE;
     const char *trainf = cli_rest_value(o, "--train"), *devf = cli_rest_value(o, "--dev");
     const char *outf = cli_rest_value(o, "-o"), *ep = cli_rest_value(o, "--epochs");
@@ -424,7 +428,13 @@ int cmd_train(cli_opts *o) {
     const char *jk = cli_rest_value(o, "--jackknife"), *te = cli_rest_value(o, "--tagger-epochs");
     dy_train_opts to = {epochs, seed, mc ? (uint32_t)atoi(mc) : (is_tagger ? 1u : 2u), tagger,
                         jk ? atoi(jk) : 0, te ? atoi(te) : 8, version, log_line, NULL,
-                        cli_rest_value(o, "--clusters")};
+                        cli_rest_value(o, "--clusters"), 0};
+    const char *sp = cli_rest_value(o, "--split");
+    if (sp && (is_tagger || (strcmp(sp, "1") && strcmp(sp, "3")))) {
+        cli_error("train: --split takes 1 or 3 (label groups), for the parser");
+        return EXIT_USAGE;
+    }
+    to.split = sp ? (uint32_t)atoi(sp) : 0;
     bool ok = is_tagger ? dy_tagger_train(&tc, devf ? &dc : NULL, &to, outf, why, sizeof why)
                         : dy_parser_train(&tc, devf ? &dc : NULL, &to, outf, why, sizeof why);
     if (!ok) cli_error("train %s: %s", what, why);

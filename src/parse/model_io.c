@@ -24,11 +24,12 @@ void dy_pw_score(const dy_pw *pw, const uint64_t *f, size_t nf, float *scores) {
     uint32_t idx[128];
     int64_t acc[256];           /* fixed-point sums: no conversion per weight */
     const uint32_t ts = pw->tsize;
-    if (pw->prec) {
+    if (pw->prec || pw->inl) {
         int32_t acc32[256];     /* in units of 256: 2^15 per feature at most */
         memset(acc32, 0, ((pw->nclass + 7) & ~7u) * sizeof *acc32);
         dy_pw_add(pw, f, nf, acc32);
-        for (uint32_t c = 0; c < pw->nclass; c++) scores[c] += (float)acc32[c] * 256.0f;
+        float unit = pw->inl ? (float)(1u << pw->ishift) : 256.0f;
+        for (uint32_t c = 0; c < pw->nclass; c++) scores[c] += (float)acc32[c] * unit;
         return;
     }
     memset(acc, 0, pw->nclass * sizeof *acc);
@@ -148,7 +149,50 @@ static void pw_add_base(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *
     DY_PW_ADD_BODY
 }
 
+/* An inline table (see dy_pw.inl): hash and prefetch the slots, then probe
+ * them and add the differences.  NC classes, entries of NC == 3 ? 1 : 2 u64. */
+#define DY_PW_INLINE(NAME, NC)                                                              \
+    static void NAME(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {         \
+        enum { W = (NC) == 3 ? 1 : 2 };                                                     \
+        uint32_t idx[128];                                                                  \
+        const uint32_t ts = pw->tsize;                                                      \
+        const uint64_t *tab = pw->inl;                                                      \
+        int32_t a[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                            \
+        while (nf) {                                                                        \
+            size_t m = nf < 128 ? nf : 128;                                                 \
+            for (size_t k = 0; k < m; k++) {                                                \
+                idx[k] = slot_of(f[k], ts);                                                 \
+                __builtin_prefetch(&tab[W * (size_t)idx[k]]);                               \
+            }                                                                               \
+            for (size_t k = 0; k < m; k++) {                                                \
+                uint32_t fp = (uint32_t)(f[k] >> 32), i = idx[k];                           \
+                for (uint32_t probe = 0; probe < ts; probe++) {                             \
+                    const uint64_t *e = &tab[W * (size_t)i];                                \
+                    if ((int16_t)(uint16_t)(e[0] >> 32) == INT16_MIN) break;                \
+                    if ((uint32_t)e[0] == fp) {                                             \
+                        a[1] += (int16_t)(uint16_t)(e[0] >> 32);                            \
+                        a[2] += (int16_t)(uint16_t)(e[0] >> 48);                            \
+                        for (int j = 0; j < (NC) - 3; j++)                                  \
+                            a[3 + j] += (int16_t)(uint16_t)(e[W - 1] >> (16 * j));          \
+                        break;                                                              \
+                    }                                                                       \
+                    if (++i == ts) i = 0;                                                   \
+                }                                                                           \
+            }                                                                               \
+            f += m;                                                                         \
+            nf -= m;                                                                        \
+        }                                                                                   \
+        for (int c = 1; c < (NC); c++) acc[c] += a[c];                                      \
+    }
+DY_PW_INLINE(pw_add_inline3, 3)
+DY_PW_INLINE(pw_add_inline7, 7)
+
 void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
+    if (pw->inl) {
+        if (pw->nclass == 3) pw_add_inline3(pw, f, nf, acc);
+        else pw_add_inline7(pw, f, nf, acc);
+        return;
+    }
 #ifdef DY_PW_AVX2
     if (pw->avx2) {
         pw_add_avx2(pw, f, nf, acc);
@@ -156,6 +200,14 @@ void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
     }
 #endif
     pw_add_base(pw, f, nf, acc);
+}
+
+/* The unit (a power of two, at least 256) in which the differences of an
+ * inline table, up to maxd, fit in int16. */
+static int shift_of(int32_t maxd) {
+    int shift = 8;
+    while (shift < 30 && ((maxd + (1 << (shift - 1))) >> shift) > 32767) shift++;
+    return shift;
 }
 
 static int16_t pack_weight(uint32_t e) {
@@ -173,9 +225,10 @@ static int16_t pack_weight(uint32_t e) {
 bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
     const uint64_t nb = pw->nblob;
-    uint16_t *rec = dy_malloc(a, (nb ? nb : 1) * 4);
+    const bool inl = pw->nclass == 3 || pw->nclass == 7;    /* an inline table instead of records */
+    uint16_t *rec = inl ? NULL : dy_malloc(a, (nb ? nb : 1) * 4);
     uint64_t *start = dy_malloc(a, (nb / 64 + 1) * 8);   /* record starts */
-    if (!rec || !start) {
+    if ((!inl && !rec) || !start) {
         dy_free(a, rec);
         dy_free(a, start);
         return false;
@@ -189,6 +242,10 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
         for (uint32_t j = 1; j <= cnt; j++)
             if ((e[j] & 0xFF) >= pw->nclass) { *why = "weight class out of range"; ok = false; }
         start[off / 64] |= 1ULL << (off % 64);
+        if (inl) {
+            off += 1 + cnt;
+            continue;
+        }
         uint16_t *o = rec + 2 * off;
         if (2 * cnt >= nc8) {
             o[0] = DENSE;
@@ -224,6 +281,45 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
         return false;
     }
     pw->prec = rec;
+    if (inl) {
+        /* the differences of the file's weights (|d| < 2^24), in units of
+         * 2^shift with the smallest shift >= 8 that fits them in int16 */
+        const uint32_t nc = pw->nclass, W = nc == 3 ? 1 : 2;
+        uint64_t *tab = dy_malloc(a, (size_t)ts * 8 * W);
+        if (!tab) return false;
+        int32_t maxd = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int shift = shift_of(maxd);
+            for (uint32_t i = 0; i < ts; i++) {
+                uint64_t *t = &tab[W * (size_t)i];
+                uint32_t off = pw->slots[2 * (size_t)i + 1];
+                if (off == UINT32_MAX) {
+                    t[0] = (uint64_t)(uint16_t)INT16_MIN << 32;
+                    if (W == 2) t[1] = 0;
+                    continue;
+                }
+                int32_t wc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+                uint32_t cnt = pw->blob[off];
+                for (uint32_t j = 1; j <= cnt; j++) wc[pw->blob[off + j] & 0xFF] = (int32_t)pw->blob[off + j] >> 8;
+                uint16_t q16[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+                for (uint32_t c = 1; c < nc; c++) {
+                    int32_t d = wc[c] - wc[0], ad = d < 0 ? -d : d;
+                    if (pass == 0) {
+                        if (ad > maxd) maxd = ad;
+                        continue;
+                    }
+                    int32_t q = (ad + (1 << (shift - 1))) >> shift;     /* half away from zero */
+                    if (q > 32767) q = 32767;
+                    q16[c] = (uint16_t)(int16_t)(d < 0 ? -q : q);
+                }
+                t[0] = pw->slots[2 * (size_t)i] | (uint64_t)q16[1] << 32 | (uint64_t)q16[2] << 48;
+                if (W == 2)
+                    t[1] = (uint64_t)q16[3] | (uint64_t)q16[4] << 16 | (uint64_t)q16[5] << 32 | (uint64_t)q16[6] << 48;
+            }
+        }
+        pw->inl = tab;
+        pw->ishift = (uint8_t)shift_of(maxd);
+    }
 #ifdef DY_PW_AVX2
     pw->avx2 = __builtin_cpu_supports("avx2");
 #endif
@@ -232,7 +328,9 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
 
 void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw) {
     dy_free(a, pw->prec);
+    dy_free(a, pw->inl);
     pw->prec = NULL;
+    pw->inl = NULL;
 }
 
 bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
@@ -259,6 +357,7 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     pw->slots = (const uint32_t *)(const void *)(b + 24);
     pw->blob = pw->slots + 2 * (size_t)tsize;
     pw->prec = NULL;
+    pw->inl = NULL;
     pw->avx2 = false;
     return true;
 }

@@ -55,7 +55,8 @@ static dyad_status load_file(const char *dir, const char *name, uint32_t kind, c
 }
 
 /* Make the compact copy of a weight table's records that scoring reads,
- * then let the kernel drop the file's pages of the records (a private
+ * then let the kernel drop the file's pages of the records, and of the
+ * slots for an inline table (a private
  * read-only mapping: they would be read again from the file if touched). */
 static dyad_status pack(const dyad_allocator *a, dy_pw *pw, const char *dir, const char *file, dyad_error *err) {
     const char *why = NULL;
@@ -64,7 +65,9 @@ static dyad_status pack(const dyad_allocator *a, dy_pw *pw, const char *dir, con
                    : dy_err(err, DYAD_ENOMEM, "out of memory loading %s/%s", dir, file);
     long pg = sysconf(_SC_PAGESIZE);
     if (pg > 0) {
-        uintptr_t b = (uintptr_t)pw->blob, e = (uintptr_t)(pw->blob + pw->nblob), p = (uintptr_t)pg;
+        /* an inline table (3 classes) reads neither the slots nor the records */
+        uintptr_t b = (uintptr_t)(pw->inl ? pw->slots : pw->blob), e = (uintptr_t)(pw->blob + pw->nblob),
+                  p = (uintptr_t)pg;
         b = (b + p - 1) / p * p;
         e = e / p * p;
         if (e > b) madvise((void *)b, e - b, MADV_DONTNEED);
@@ -91,6 +94,7 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     if (st == DYAD_OK && !dy_parser_load(&m->parser, ps, nps, &why))
         st = dy_err(err, DYAD_EMODEL, "%s/parser.bin: %s", model_dir, why);
     if (st == DYAD_OK) st = pack(a, &m->parser.pw, model_dir, "parser.bin", err);
+    if (st == DYAD_OK && m->parser.split) st = pack(a, &m->parser.lw, model_dir, "parser.bin", err);
     if (st == DYAD_OK) {
         size_t ln;
         const char *lt = dy_pm_find(ts, nts, DY_SEC_LEMMAS, &ln);
@@ -120,6 +124,7 @@ void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m) {
     if (!m) return;
     dy_pw_unpack(a, &m->tagger.pw);
     dy_pw_unpack(a, &m->parser.pw);
+    dy_pw_unpack(a, &m->parser.lw);
     if (m->tbytes) munmap(m->tbytes, m->tn);
     if (m->pbytes) munmap(m->pbytes, m->pn);
     dy_lemma_free(a, m->lem);

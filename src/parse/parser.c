@@ -6,6 +6,11 @@
  * after the first epoch).
  *
  * Classes: 0 = SHIFT, 1 + 2l = LEFT with label l, 2 + 2l = RIGHT with l.
+ *
+ * A split model (dyad train parser --split G, section DY_SEC_LABEL_WEIGHTS)
+ * instead has a move classifier, classes 0 = SHIFT, 1 + 2g = LEFT and 2 +
+ * 2g = RIGHT for each of G label groups (1 or 3, see label_group), and a
+ * label classifier scored only when the move makes an arc.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,6 +288,64 @@ static size_t feats_split(const pstate *s, const dy_pword *w, const uint32_t *cl
     return k;
 }
 
+/* MARK: - split model: the label of an arc
+ *
+ * The split model chooses the move (SHIFT, LEFT, RIGHT, per label group)
+ * with the features above and, when the move makes an arc, its label with
+ * these 52 (45 without word classes): the head h (b0 for LEFT, s1 for
+ * RIGHT), the dependent d (s0, whose own dependents are all attached by
+ * then), the other candidate head o, their children, label sets,
+ * neighbours, suffixes and distance.  Every template is conjoined with the
+ * direction. */
+enum { LABEL_MAXF = 64 };
+
+static size_t label_feats(const pstate *s, const dy_pword *w, const uint32_t *cl, bool left, uint64_t *f) {
+    int32_t id = s->stack[s->sp - 1];
+    int32_t ih = left ? (int32_t)s->b : s->stack[s->sp - 2];
+    int32_t io = left ? (s->sp >= 2 ? s->stack[s->sp - 2] : -1) : (int32_t)s->b;  /* the other candidate head */
+    ptok d = tok_at(s, w, id), h = tok_at(s, w, ih), o = tok_at(s, w, io);
+    ptok dl = tok_at(s, w, s->lc1[id]), dr = tok_at(s, w, s->rc1[id]);
+    ptok dm1 = tok_at(s, w, id > 0 ? id - 1 : -1), dp1 = tok_at(s, w, id + 1 < (int32_t)s->n ? id + 1 : -1);
+    ptok hc = tok_at(s, w, left ? s->lc1[ih] : s->rc1[ih]);
+    uint64_t hset = left ? s->lset[ih] : s->rset[ih];
+    uint32_t dist = dist_bucket(ih - id);
+    uint32_t dnl = s->nl[id], dnr = s->nr[id];
+    size_t k = 0;
+    uint32_t t = left ? 0 : 1;  /* template id: 2 x its place in this list + direction */
+#define L1(a) f[k++] = dy_feat3((t += 2) | 0x4000u, (a), 0, 0)
+#define L2(a, b) f[k++] = dy_feat3((t += 2) | 0x4000u, (a), (b), 0)
+#define L3(a, b, c) f[k++] = dy_feat3((t += 2) | 0x4000u, (a), (b), (c))
+    L1(d.w); L1(d.t); L2(d.w, d.t);
+    L1(h.w); L1(h.t); L2(h.w, h.t);
+    L2(h.t, d.t); L2(h.w, d.t); L2(h.t, d.w); L2(h.w, d.w);
+    L3(h.t, d.t, dist); L2(d.w, dist); L3(h.w, d.t, dist);
+    L2(d.t, dl.l); L2(d.t, dr.l); L3(d.t, dl.t, dr.t); L3(h.t, dl.w, d.t); L2(dl.w, d.t);
+    L3(h.t, d.t, s->lset[id]); L3(h.t, d.t, s->rset[id]);
+    L2(h.t, hset); L3(h.t, d.t, hset); L3(h.t, d.t, hc.l);
+    L3(h.t, d.t, dm1.t); L3(h.t, d.t, dp1.t); L2(dm1.w, d.t);
+    L3(h.t, d.t, o.t); L3(d.t, dnl, dnr);
+    L2(id >= 0 ? w[id].hsuf[2] : NONE_W, d.t); L3(id >= 0 ? w[id].hsuf[2] : NONE_W, h.t, d.t);
+    {
+        ptok dl2 = tok_at(s, w, s->lc2[id]), dr2 = tok_at(s, w, s->rc2[id]);
+        ptok hm1 = tok_at(s, w, ih > 0 ? ih - 1 : -1), hp1 = tok_at(s, w, ih + 1 < (int32_t)s->n ? ih + 1 : -1);
+        uint64_t hother = left ? s->rset[ih] : s->lset[ih];
+        L2(dr.w, d.t); L2(h.w, dl.w); L3(h.w, dl.w, d.t); L2(o.w, d.t); L3(o.w, h.t, d.t);
+        L3(h.t, d.t, hp1.t); L3(h.t, d.t, hm1.t); L3(h.t, d.t, hother); L3(h.w, d.t, hother);
+        L2(ih < (int32_t)s->n ? w[ih].hsuf[2] : NONE_W, d.t); L3(d.t, dl.l, dl2.l); L3(d.t, dr.l, dr2.l);
+        L3(d.w, dl.l, dr.l); L3(dm1.t, dp1.t, d.t); L3(h.t, d.w, dist);
+    }
+    if (cl) {
+        uint32_t cd = clus_at(s, cl, id), ch = clus_at(s, cl, ih);
+        uint32_t fd = cd >> 16, fh = ch >> 16;
+        L2(fd, d.t); L2(fh, h.t); L2(fh, fd); L3(fh, d.t, h.t); L3(h.t, fd, d.t);
+        L3(ch & 0xFFFF, cd & 0xFFFF, dist); L2(fh, d.w);
+    }
+#undef L1
+#undef L2
+#undef L3
+    return k;
+}
+
 /* All the features (for training). */
 static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f) {
     uint64_t fb[PARSER_MAXF];
@@ -310,7 +373,19 @@ bool dy_parser_load(dy_parser *p, const dy_pm_sec *secs, size_t nsec, const char
     }
     if (!p->nlab || p->lab[0] != DY_DEP_ROOT) { *why = "label table must start with root"; return false; }
     if (!dy_pw_view(&p->pw, wt, wn, why)) return false;
-    if (p->pw.nclass != 1 + 2 * p->nlab) { *why = "label count does not match weights"; return false; }
+    size_t ln;
+    const void *lt = dy_pm_find(secs, nsec, DY_SEC_LABEL_WEIGHTS, &ln);
+    if (lt) {
+        /* split model: moves SHIFT, LEFT, RIGHT (x 1 or 3 label groups);
+         * labels scored on arcs */
+        if (!dy_pw_view(&p->lw, lt, ln, why)) return false;
+        if (p->pw.nclass != 3 && p->pw.nclass != 7) { *why = "move weights must have 3 or 7 classes"; return false; }
+        if (p->lw.nclass != p->nlab) { *why = "label count does not match label weights"; return false; }
+        p->split = true;
+    } else if (p->pw.nclass != 1 + 2 * p->nlab) {
+        *why = "label count does not match weights";
+        return false;
+    }
     size_t cn;
     const void *ct = dy_pm_find(secs, nsec, DY_SEC_CLUSTERS, &cn);
     if (ct && !dy_clusters_view(&p->clus, ct, cn, why)) return false;
@@ -347,6 +422,114 @@ static uint32_t best_legal_int(const pstate *s, const int32_t *acc, uint32_t ncl
     return best;
 }
 
+/* The label group of a split model's move classes (SHIFT, then LEFT and
+ * RIGHT for each group): with one group the moves are SHIFT, LEFT, RIGHT;
+ * with three, core arguments and obliques, function words and modifiers,
+ * clauses and the rest. */
+static uint32_t label_group(uint8_t deprel, uint32_t ngroup) {
+    if (ngroup < 3) return 0;
+    static const char *const g0[] = {"nsubj", "nsubj:pass", "nsubj:outer", "obj", "iobj", "csubj", "csubj:pass",
+                                     "csubj:outer", "expl", "obl", "obl:unmarked", "obl:agent", "obl:npmod",
+                                     "obl:tmod", "nmod", "nmod:unmarked", "nmod:desc", "nmod:npmod", "nmod:tmod", NULL};
+    static const char *const g1[] = {"det", "det:predet", "det:poss", "case", "mark", "cc", "cc:preconj", "aux",
+                                     "aux:pass", "cop", "punct", "amod", "advmod", "nummod", "compound",
+                                     "compound:prt", "flat", "flat:foreign", "fixed", "goeswith", "discourse",
+                                     "nmod:poss", NULL};
+    const char *name = dy_deprel_names[deprel];
+    for (const char *const *x = g0; *x; x++)
+        if (!strcmp(name, *x)) return 0;
+    for (const char *const *x = g1; *x; x++)
+        if (!strcmp(name, *x)) return 1;
+    return 2;
+}
+
+/* The move of the split model among the legal ones (ties to the lowest):
+ * SHIFT while the buffer has words, LEFT while it has words or (the root
+ * arc) when only ROOT is left with one word on the stack, RIGHT with two
+ * words on the stack. */
+static uint32_t best_move(const pstate *s, const int32_t *acc, uint32_t ncls) {
+    bool buf = s->b < s->n;
+    bool okl = s->sp >= 1 && (buf || s->sp == 1), okr = s->sp >= 2;
+    uint32_t best = UINT32_MAX;
+    for (uint32_t c = 0; c < ncls; c++) {
+        bool ok = c == 0 ? buf : (c & 1) ? okl : okr;
+        if (ok && (best == UINT32_MAX || acc[c] > acc[best])) best = c;
+    }
+    return best;
+}
+
+/* The direction of a move class: 0 SHIFT, 1 LEFT, 2 RIGHT. */
+static inline uint32_t move_dir(uint32_t c) { return c == 0 ? 0 : (c & 1) ? 1 : 2; }
+
+/* The label of the arc that move makes: root for the arc to ROOT, else the
+ * best label other than root (ties to the lowest). */
+static uint32_t best_label(const int32_t *acc, uint32_t nlab) {
+    if (nlab < 2) return 0;
+    uint32_t best = 1;
+    for (uint32_t l = 2; l < nlab; l++)
+        if (acc[l] > acc[best]) best = l;
+    return best;
+}
+
+/* The joint class of a split move and label (see apply). */
+static inline uint32_t joint_class(uint32_t mv, uint32_t l) { return mv == 0 ? 0 : mv == 1 ? 1 + 2 * l : 2 + 2 * l; }
+
+/* Scores of a table on features f: packed integer sums, or the file's
+ * records (a table not packed: dy_pw_check passed) rounded the same way. */
+static void score_int(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
+    if (pw->prec || pw->inl) {
+        dy_pw_add(pw, f, nf, acc);
+        return;
+    }
+    float sc[256];
+    memset(sc, 0, pw->nclass * sizeof *sc);
+    dy_pw_score(pw, f, nf, sc);
+    for (uint32_t c = 0; c < pw->nclass; c++) {
+        float v = sc[c] / 256.0f;
+        acc[c] += v > 1e9f ? 1000000000 : v < -1e9f ? -1000000000 : (int32_t)v;
+    }
+}
+
+static bool run_split(const dy_parser *p, pstate *s, const dy_pword *w, size_t n, const uint32_t *cl,
+                      int32_t *head, uint8_t *deprel) {
+    uint64_t f[PARSER_MAXF], fb[PARSER_MAXF], fl[LABEL_MAXF];
+    int32_t accb[256], acc[256], lacc[256];
+    uint32_t nlab = p->nlab, nl8 = (p->lw.nclass + 7) & ~7u;
+    size_t lastb = SIZE_MAX;
+    while (!terminal(s)) {
+        uint32_t mv;
+        if (s->sp == 0) mv = 0;
+        else if (s->b == n && s->sp == 1) mv = 1;
+        else {
+            size_t nb, nf = feats_split(s, w, cl, f, fb, &nb, s->b != lastb);
+            if (s->b != lastb) {
+                memset(accb, 0, 8 * sizeof *accb);
+                score_int(&p->pw, fb, nb, accb);
+                lastb = s->b;
+            }
+            memcpy(acc, accb, 8 * sizeof *acc);
+            score_int(&p->pw, f, nf, acc);
+            mv = best_move(s, acc, p->pw.nclass);
+            if (mv == UINT32_MAX) return false;
+            mv = move_dir(mv);
+        }
+        uint32_t l = 0;     /* root for the arc to ROOT */
+        if (mv == 2 || (mv == 1 && s->b < n)) {
+            size_t nf = label_feats(s, w, cl, mv == 1, fl);
+            memset(lacc, 0, nl8 * sizeof *lacc);
+            score_int(&p->lw, fl, nf, lacc);
+            l = best_label(lacc, nlab);
+        }
+        apply(s, joint_class(mv, l));
+    }
+    for (size_t i = 0; i < n; i++) {
+        int32_t h = s->head[i];
+        head[i] = (h < 0 || h == (int32_t)n) ? -1 : h;
+        deprel[i] = p->lab[s->lab[i] < p->nlab ? s->lab[i] : 0];
+    }
+    return true;
+}
+
 bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n, int32_t *head,
                    uint8_t *deprel) {
     pstate s;
@@ -363,6 +546,7 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
         if (!cl) return false;
         for (size_t i = 0; i < n; i++) cl[i] = dy_clusters_get(&p->clus, w[i].hl);
     }
+    if (p->split) return run_split(p, &s, w, n, cl, head, deprel);
     while (!terminal(&s)) {
         /* one legal move needs no scores: SHIFT on an empty stack, the
          * root arc when only ROOT is left in the buffer */
@@ -520,6 +704,86 @@ static bool jackknife_tags(const dy_conllu *train, psent *tv, const dy_train_opt
     return true;
 }
 
+/* One move of training the split model (dynamic oracle, as the joint
+ * model): the move classifier learns the unlabelled costs; on an arc whose
+ * head is right the label classifier learns the gold label.  After the
+ * first epoch the predicted move (and label) is followed nine times in ten
+ * when wrong. */
+static bool train_split_step(pstate *s, const psent *x, dy_pwt *pwt, dy_pwt *lwt, const uint8_t *grp, int ep,
+                             uint32_t min_count,
+                             uint64_t *rng, uint64_t *f, uint64_t *fl, float *sc, float *lsc, size_t *steps,
+                             size_t *right, size_t *lsteps, size_t *lright) {
+    size_t n = x->n;
+    uint32_t mv;
+    if (s->sp == 0) mv = 0;
+    else if (s->b == n && s->sp == 1) mv = 1;
+    else {
+        size_t nf = parser_feats(s, x->w, x->cl, f);
+        memset(sc, 0, pwt->nclass * sizeof *sc);
+        dy_pwt_score(pwt, f, nf, sc);
+        if (ep == 0 && min_count > 1 && !dy_pwt_count(pwt, f, nf)) return false;
+        int cl, cr, csh;
+        arc_costs(s, x->g, &cl, &cr, &csh);
+        bool buf = s->b < n;
+        bool okl = s->sp >= 1 && (buf || s->sp == 1), okr = s->sp >= 2;
+        int32_t d0 = s->stack[s->sp - 1];
+        uint32_t gg = grp[x->gl[d0]];
+        int cost[256];
+        uint32_t pred = UINT32_MAX, gold = UINT32_MAX;
+        for (uint32_t c = 0; c < pwt->nclass; c++) {
+            bool ok = c == 0 ? buf : (c & 1) ? okl : okr;
+            if (!ok) continue;
+            uint32_t g = (c - 1) / 2;
+            cost[c] = c == 0 ? csh : (c & 1) ? cl + (x->g[d0] == (int32_t)s->b && gg != g)
+                                             : cr + (x->g[d0] == s->stack[s->sp - 2] && gg != g);
+            if (pred == UINT32_MAX || sc[c] > sc[pred]) pred = c;
+            if (cost[c] == 0 && (gold == UINT32_MAX || sc[c] > sc[gold])) gold = c;
+        }
+        if (gold == UINT32_MAX) { /* cannot happen on projective trees */
+            s->b = n;
+            s->sp = 0;
+            return true;
+        }
+        (*steps)++;
+        if (cost[pred] > 0) {
+            if (!dy_pwt_update(pwt, f, nf, gold, 1.0f) || !dy_pwt_update(pwt, f, nf, pred, -1.0f)) return false;
+        } else {
+            (*right)++;
+        }
+        dy_pwt_tick(pwt);
+        mv = gold;
+        if (cost[pred] == 0) mv = pred;
+        else if (ep > 0 && (dy_prng(rng) % 10) < 9) mv = pred;
+        mv = move_dir(mv);
+    }
+    uint32_t l = 0;
+    if (mv == 2 || (mv == 1 && s->b < n)) {
+        bool left = mv == 1;
+        int32_t d = s->stack[s->sp - 1], h = left ? (int32_t)s->b : s->stack[s->sp - 2];
+        size_t nf = label_feats(s, x->w, x->cl, left, fl);
+        memset(lsc, 0, lwt->nclass * sizeof *lsc);
+        dy_pwt_score(lwt, fl, nf, lsc);
+        if (ep == 0 && min_count > 1 && !dy_pwt_count(lwt, fl, nf)) return false;
+        uint32_t pl = 1;
+        for (uint32_t c = 2; c < lwt->nclass; c++)
+            if (lsc[c] > lsc[pl]) pl = c;
+        l = pl;
+        if (x->g[d] == h) {
+            uint32_t gl = x->gl[d];
+            (*lsteps)++;
+            if (gl != pl && gl != 0) {
+                if (!dy_pwt_update(lwt, fl, nf, gl, 1.0f) || !dy_pwt_update(lwt, fl, nf, pl, -1.0f)) return false;
+                if (ep == 0 || (dy_prng(rng) % 10) >= 9) l = gl;
+            } else {
+                (*lright)++;
+            }
+            dy_pwt_tick(lwt);
+        }
+    }
+    apply(s, joint_class(mv, l));
+    return true;
+}
+
 bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
                      const char *out_path, char *why, size_t whyn) {
     int epochs = o->epochs;
@@ -538,13 +802,18 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
         lab[nlab] = (uint8_t)d;
         labidx[d] = (uint8_t)nlab++;
     }
-    uint32_t ncls = 1 + 2 * nlab;
+    uint32_t ngroup = o->split ? o->split : 1;
+    uint8_t grp[128];
+    for (uint32_t l = 0; l < nlab; l++) grp[l] = (uint8_t)label_group(lab[l], ngroup);
+    uint32_t ncls = o->split ? 1 + 2 * ngroup : 1 + 2 * nlab;
     dy_arena ar;
     dy_arena_init(&ar, dyad_default_allocator());
-    dy_pwt pwt;
+    dy_pwt pwt, lwt;
     memset(&pwt, 0, sizeof pwt);
-    dy_buf wbuf, meta;
+    memset(&lwt, 0, sizeof lwt);
+    dy_buf wbuf, lbuf, meta;
     dy_buf_init(&wbuf, dyad_default_allocator());
+    dy_buf_init(&lbuf, dyad_default_allocator());
     dy_buf_init(&meta, dyad_default_allocator());
     bool ok = false;
     char *tbytes = NULL;
@@ -575,7 +844,8 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     tv = parser_views(train, &ar, labidx, NULL, &clus);
     dv = dev ? parser_views(dev, &ar, labidx, tg, &clus) : NULL;
     order = malloc((train->ns ? train->ns : 1) * sizeof *order);
-    if (!tv || (dev && !dv) || !order || !dy_pwt_init(&pwt, ncls)) {
+    if (!tv || (dev && !dv) || !order || !dy_pwt_init(&pwt, ncls) ||
+        (o->split && !dy_pwt_init(&lwt, nlab))) {
         snprintf(why, whyn, "out of memory");
         goto done;
     }
@@ -583,8 +853,9 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     size_t nproj = 0;
     for (size_t i = 0; i < train->ns; i++) order[i] = i, nproj += tv[i].proj;
     uint64_t rng = o->seed ? o->seed : 1;
-    uint64_t f[PARSER_MAXF];
-    float sc[256];
+    uint64_t f[PARSER_MAXF], fl[LABEL_MAXF];
+    float sc[256], lsc[256];
+    size_t lsteps = 0, lright = 0;
     dy_arena sar;
     dy_arena_init(&sar, dyad_default_allocator());
     for (int ep = 0; ep < epochs; ep++) {
@@ -600,7 +871,14 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
             pstate s;
             if (!state_alloc(&s, &sar, x->n)) { snprintf(why, whyn, "out of memory"); goto done2; }
             state_init(&s);
-            while (!terminal(&s)) {
+            while (o->split && !terminal(&s)) {
+                if (!train_split_step(&s, x, &pwt, &lwt, grp, ep, o->min_count, &rng, f, fl, sc, lsc, &steps,
+                                      &right, &lsteps, &lright)) {
+                    snprintf(why, whyn, "out of memory");
+                    goto done2;
+                }
+            }
+            while (!o->split && !terminal(&s)) {
                 size_t nf = parser_feats(&s, x->w, x->cl, f);
                 memset(sc, 0, ncls * sizeof *sc);
                 dy_pwt_score(&pwt, f, nf, sc);
@@ -639,11 +917,18 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
             char extra[128] = "";
             if (dv) {
                 dy_buf_clear(&wbuf);
-                if (!dy_pwt_serialize(&pwt, 0, o->min_count, &wbuf)) { snprintf(why, whyn, "out of memory"); goto done2; }
+                dy_buf_clear(&lbuf);
+                if (!dy_pwt_serialize(&pwt, 0, o->min_count, &wbuf) ||
+                    (o->split && !dy_pwt_serialize(&lwt, 0, o->min_count, &lbuf))) {
+                    snprintf(why, whyn, "out of memory");
+                    goto done2;
+                }
                 dy_parser p;
                 const char *w2;
                 memset(&p, 0, sizeof p);
-                if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2) && dy_pw_check(&p.pw, &w2)) {
+                p.split = o->split;
+                if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2) && dy_pw_check(&p.pw, &w2) &&
+                    (!o->split || (dy_pw_view(&p.lw, lbuf.p, lbuf.n, &w2) && dy_pw_check(&p.lw, &w2)))) {
                     p.nlab = nlab;
                     p.clus = clus;
                     memcpy(p.lab, lab, nlab);
@@ -654,25 +939,39 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
                              tg ? " (predicted tags)" : " (gold tags)");
                 }
             }
-            log(logud, "parser epoch %d: %zu/%zu projective sentences, transitions %.2f%% right (%zu features)%s",
-                ep + 1, nproj, train->ns, steps ? 100.0 * (double)right / (double)steps : 0.0, pwt.nfeat, extra);
+            char lx[96] = "";
+            if (o->split)
+                snprintf(lx, sizeof lx, ", labels %.2f%% right (%zu features)",
+                         lsteps ? 100.0 * (double)lright / (double)lsteps : 0.0, lwt.nfeat);
+            log(logud, "parser epoch %d: %zu/%zu projective sentences, transitions %.2f%% right (%zu features)%s%s",
+                ep + 1, nproj, train->ns, steps ? 100.0 * (double)right / (double)steps : 0.0, pwt.nfeat, lx, extra);
+            lsteps = lright = 0;
         }
     }
     dy_buf_clear(&wbuf);
-    if (!dy_pwt_serialize(&pwt, 1e-4f, o->min_count, &wbuf)) { snprintf(why, whyn, "out of memory"); goto done2; }
+    dy_buf_clear(&lbuf);
+    if (!dy_pwt_serialize(&pwt, 1e-4f, o->min_count, &wbuf) ||
+        (o->split && !dy_pwt_serialize(&lwt, 1e-4f, o->min_count, &lbuf))) {
+        snprintf(why, whyn, "out of memory");
+        goto done2;
+    }
     for (uint32_t l = 0; l < nlab; l++) dy_buf_printf(&meta, "%s\n", dy_deprel_names[lab[l]]);
     if (meta.err) { snprintf(why, whyn, "out of memory"); goto done2; }
     {
-        dy_pm_sec secs[3] = {{DY_SEC_META, meta.p, meta.n > 0 ? meta.n - 1 : 0}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n},
-                             {DY_SEC_CLUSTERS, cbuf.p, cbuf.n}};
-        ok = dy_pm_write(out_path, DY_PM_PARSER, o->version, secs, clus.size ? 3 : 2, why, whyn);
+        dy_pm_sec secs[4] = {{DY_SEC_META, meta.p, meta.n > 0 ? meta.n - 1 : 0}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n}};
+        size_t nsec = 2;
+        if (o->split) secs[nsec++] = (dy_pm_sec){DY_SEC_LABEL_WEIGHTS, lbuf.p, lbuf.n};
+        if (clus.size) secs[nsec++] = (dy_pm_sec){DY_SEC_CLUSTERS, cbuf.p, cbuf.n};
+        ok = dy_pm_write(out_path, DY_PM_PARSER, o->version, secs, nsec, why, whyn);
     }
 done2:
     dy_arena_free(&sar);
 done:
     dy_buf_free(&cbuf);
     dy_pwt_free(&pwt);
+    dy_pwt_free(&lwt);
     dy_buf_free(&wbuf);
+    dy_buf_free(&lbuf);
     dy_buf_free(&meta);
     free(order);
     free(tv);

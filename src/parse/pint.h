@@ -54,6 +54,15 @@ typedef struct dy_pw {
     /* The runtime copy of the records dy_pw_pack makes (NULL until then):
      * smaller records, each at twice its offset in blob (see model_io.c). */
     uint16_t *prec;
+    /* Tables of 3 or 7 classes (the split parser's moves) get instead one
+     * entry per slot at the file's slot positions, 8 or 16 bytes: the
+     * fingerprint, then the weights of classes 1 .. nclass-1 minus that of
+     * class 0 as int16 in units of 2^ishift (INT16_MIN in the first: empty
+     * slot).  One memory access per feature; the sums dy_pw_add gives are
+     * then relative to class 0 (acc[0] stays 0), which leaves every choice
+     * among classes as it was (to the rounding). */
+    uint64_t *inl;
+    uint8_t ishift;             /* inl: the differences are in units of 2^ishift */
     bool avx2;                  /* dy_pw_add may use AVX2 (set by dy_pw_pack) */
 } dy_pw;
 
@@ -71,7 +80,8 @@ bool dy_pw_check(const dy_pw *pw, const char **why);
 bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why);
 void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw);
 /* Packed tables only: add the features' weights, in units of 256 (score =
- * 256 x sum), to acc[0 .. nclass rounded up to 8). */
+ * 256 x sum), to acc[0 .. nclass rounded up to 8); for an inline table (see
+ * inl) in units of 2^ishift and relative to class 0. */
 void dy_pw_add(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc);
 
 /* MARK: averaged perceptron — training */
@@ -111,7 +121,8 @@ bool dy_pwt_serialize(const dy_pwt *t, float min_abs, uint32_t min_count, dy_buf
 
 #define DY_PM_FORMAT 1
 enum { DY_PM_TAGGER = 1, DY_PM_PARSER = 2 };
-enum { DY_SEC_META = 1, DY_SEC_WEIGHTS = 2, DY_SEC_LEMMAS = 3, DY_SEC_AMB = 4, DY_SEC_CLUSTERS = 5 };
+enum { DY_SEC_META = 1, DY_SEC_WEIGHTS = 2, DY_SEC_LEMMAS = 3, DY_SEC_AMB = 4, DY_SEC_CLUSTERS = 5,
+       DY_SEC_LABEL_WEIGHTS = 6 };
 
 typedef struct dy_pm_sec { uint32_t id; const void *p; size_t n; } dy_pm_sec;
 
@@ -236,6 +247,10 @@ typedef struct dy_train_opts {
     dy_plog log;                /* progress lines (may be NULL) */
     void *logud;
     const char *clusters_path;  /* parser: word clusters TSV (may be NULL) */
+    uint32_t split;             /* parser: 0 = one classifier over labelled moves; 1 or 3 =
+                                   a move classifier (SHIFT, and LEFT and RIGHT per label
+                                   group) and a label classifier scored on arcs only
+                                   (DY_SEC_LABEL_WEIGHTS) */
 } dy_train_opts;
 bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
                      const char *out_path, char *why, size_t whyn);
@@ -260,7 +275,10 @@ bool dy_lemma_table(const dy_conllu *train, dy_buf *out);
 /* MARK: parser */
 
 typedef struct dy_parser {
-    dy_pw pw;
+    dy_pw pw;                   /* joint: classes SHIFT, LEFT/RIGHT x label; split: the
+                                   moves SHIFT, LEFT, RIGHT */
+    dy_pw lw;                   /* split only: labels of an arc (nlab classes) */
+    bool split;                 /* the model has DY_SEC_LABEL_WEIGHTS */
     dy_clusters clus;           /* word classes (size 0 = none) */
     uint32_t nlab;
     uint8_t lab[128];           /* label index -> deprel id */

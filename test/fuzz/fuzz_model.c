@@ -47,9 +47,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             memset(&p, 0, sizeof p);
             int32_t head[4];
             uint8_t rel[4];
-            if (dy_parser_load(&p, secs, nsec, &w) && (raw ? dy_pw_check(&p.pw, &w) : dy_pw_pack(A, &p.pw, &w)))
+            /* a split model's label weights are checked (or packed) too */
+            if (dy_parser_load(&p, secs, nsec, &w) && (raw ? dy_pw_check(&p.pw, &w) : dy_pw_pack(A, &p.pw, &w)) &&
+                (!p.split || (raw ? dy_pw_check(&p.lw, &w) : dy_pw_pack(A, &p.lw, &w))))
                 dy_parser_run(&p, &ar, pw, 4, head, rel);
-            if (!raw) dy_pw_unpack(A, &p.pw);
+            if (!raw) {
+                dy_pw_unpack(A, &p.pw);
+                dy_pw_unpack(A, &p.lw);
+            }
         }
         dy_arena_free(&ar);
     }

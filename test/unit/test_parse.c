@@ -225,6 +225,128 @@ TEST(weight_table_checks_reject_bad_records) {
     CHECK_EQ_INT(table_ok(2, good, 4, longrec, "out of range"), 0);
 }
 
+/* A serialized table of nclass classes with weights for the features f. */
+static bool table_of(dy_buf *b, uint32_t nclass, const uint64_t *f, size_t nf) {
+    dy_pwt t;
+    bool ok = dy_pwt_init(&t, nclass);
+    for (uint32_t c = 0; ok && c < nclass; c++) {
+        ok = dy_pwt_update(&t, f, nf, c, (float)c - 1.5f) && dy_pwt_update(&t, f + c % nf, 1, c, 2.0f);
+        dy_pwt_tick(&t);
+    }
+    ok = ok && dy_pwt_serialize(&t, 0, 0, b);
+    dy_pwt_free(&t);
+    return ok;
+}
+
+/* 1 when a parser file of these sections loads and packs and parses, 0
+ * when it is refused with a reason containing want, -1 otherwise. */
+static int split_file_ok(uint32_t mclass, uint32_t lclass, bool labels, bool corrupt, const char *want) {
+    uint64_t f[4] = {DY_F1(1, 10), DY_F1(2, 20), DY_F1(3, 30), DY_F1(4, 40)};
+    dy_buf mb, lb;
+    dy_buf_init(&mb, A);
+    dy_buf_init(&lb, A);
+    if (!table_of(&mb, mclass, f, 4) || !table_of(&lb, lclass, f, 4)) return -2;
+    if (corrupt) {
+        /* the label table's first record: a class out of range */
+        uint32_t ts;
+        memcpy(&ts, lb.p + 4, 4);
+        unsigned char *blob = (unsigned char *)lb.p + 24 + (size_t)ts * 8;
+        blob[4] = 0xFE;
+    }
+    static const char meta[] = "root\nnsubj\nobj";
+    dy_pm_sec secs[3] = {{DY_SEC_META, meta, sizeof meta - 1}, {DY_SEC_WEIGHTS, mb.p, mb.n},
+                         {DY_SEC_LABEL_WEIGHTS, lb.p, lb.n}};
+    char path[128], why[160], ver[41];
+    tmpname(path, sizeof path, "split");
+    if (!dy_pm_write(path, DY_PM_PARSER, "split-1", secs, labels ? 3 : 2, why, sizeof why)) return -2;
+    size_t n;
+    char *bytes = slurp(path, &n);
+    dy_pm_sec rs[8];
+    size_t nrs = 0;
+    int r = -1;
+    dy_parser p;
+    const char *w = NULL;
+    if (bytes && dy_pm_read(bytes, n, DY_PM_PARSER, rs, 8, &nrs, ver, why, sizeof why)) {
+        if (!dy_parser_load(&p, rs, nrs, &w) || !dy_pw_pack(A, &p.pw, &w) ||
+            (p.split && !dy_pw_pack(A, &p.lw, &w))) {
+            r = w && strstr(w, want) ? 0 : -1;
+        } else {
+            dy_arena ar;
+            dy_arena_init(&ar, A);
+            dy_str forms[4] = {DY_STR("Rebels"), DY_STR("seized"), DY_STR("the"), DY_STR("town")};
+            dy_pword pw[4];
+            int32_t head[4];
+            uint8_t rel[4];
+            dy_pwords_init(&ar, pw, forms, 4);
+            r = dy_parser_run(&p, &ar, pw, 4, head, rel) ? 1 : -1;
+            size_t roots = 0;
+            for (int i = 0; i < 4; i++) roots += head[i] == -1;
+            if (roots != 1) r = -1;
+            dy_arena_free(&ar);
+        }
+        dy_pw_unpack(A, &p.pw);
+        dy_pw_unpack(A, &p.lw);
+    }
+    free(bytes);
+    unlink(path);
+    dy_buf_free(&mb);
+    dy_buf_free(&lb);
+    return r;
+}
+
+TEST(split_parser_sections_are_checked) {
+    CHECK_EQ_INT(split_file_ok(3, 3, true, false, ""), 1);                 /* 3 moves, 3 labels */
+    CHECK_EQ_INT(split_file_ok(7, 3, true, false, ""), 1);                 /* 3 groups, 3 labels */
+    CHECK_EQ_INT(split_file_ok(7, 3, false, false, ""), 1);                /* joint: 1 + 2 x 3 */
+    CHECK_EQ_INT(split_file_ok(3, 3, false, false, "label count"), 0);     /* moves without labels */
+    CHECK_EQ_INT(split_file_ok(5, 3, true, false, "3 or 7 classes"), 0);   /* 2 groups: none such */
+    CHECK_EQ_INT(split_file_ok(3, 4, true, false, "label weights"), 0);    /* label table of 4 */
+    CHECK_EQ_INT(split_file_ok(3, 3, true, true, "class out of range"), 0);
+    CHECK_EQ_INT(split_file_ok(7, 3, true, true, "class out of range"), 0);
+}
+
+TEST(inline_move_table_keeps_the_choices) {
+    /* a 3- or 7-class table packs inline: sums relative to class 0, in
+     * units of 2^ishift, against the file's records scored as they are */
+    for (uint32_t nc = 3; nc <= 7; nc += 4) {
+        uint64_t f[6];
+        for (int i = 0; i < 6; i++) f[i] = DY_F1(9, (uint64_t)i);
+        dy_pwt t;
+        CHECK(dy_pwt_init(&t, nc));
+        for (int i = 0; i < 6; i++) {
+            CHECK(dy_pwt_update(&t, f + i, 1, (uint32_t)i % nc, 1.0f + (float)i));
+            CHECK(dy_pwt_update(&t, f + i, 1, (uint32_t)(i + 1) % nc, -0.25f * (float)i));
+            CHECK(dy_pwt_update(&t, f + i, 1, nc - 1, 0.5f));
+            dy_pwt_tick(&t);
+        }
+        dy_buf b;
+        dy_buf_init(&b, A);
+        CHECK(dy_pwt_serialize(&t, 0, 0, &b));
+        dy_pw pw;
+        const char *w = NULL;
+        CHECK(dy_pw_view(&pw, b.p, b.n, &w) && dy_pw_check(&pw, &w));
+        for (size_t k = 1; k <= 6; k++) {
+            float raw[8] = {0}, pk[8] = {0};
+            dy_pw_score(&pw, f, k, raw);
+            CHECK(dy_pw_pack(A, &pw, &w));
+            CHECK(pw.inl != NULL && pw.prec == NULL && pw.ishift >= 8);
+            dy_pw_score(&pw, f, k, pk);
+            float tol = (float)k * (float)(1u << pw.ishift) / 2;
+            size_t nonzero = 0;
+            for (uint32_t c = 1; c < nc; c++) {
+                float d = (raw[c] - raw[0]) - pk[c];
+                CHECK(d <= tol && -d <= tol);
+                nonzero += pk[c] != 0;
+            }
+            CHECK(pk[0] == 0 && nonzero > 0);
+            dy_pw_unpack(A, &pw);
+            CHECK(pw.inl == NULL);
+        }
+        dy_buf_free(&b);
+        dy_pwt_free(&t);
+    }
+}
+
 TEST(missing_model_names_the_file) {
     dyad_model_options o = dyad_model_options_default();
     o.load = DYAD_LOAD_PARSE;
@@ -240,7 +362,9 @@ TEST(missing_model_names_the_file) {
  * of dev.  DYAD_TEST_TRAIN_SENTS shrinks it (e.g. under sanitizers). */
 static void log_quiet(void *ud, const char *fmt, ...) { (void)ud; (void)fmt; }
 
-TEST(small_model_trains_and_beats_floor) {
+/* The small model of small_model_trains_and_beats_floor, joint (split 0)
+ * or split (1 or 3 label groups). */
+static void small_model(int *failed_, uint32_t split) {
     size_t tn, dn;
     char *tt = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-train.conllu", &tn);
     char *dt = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &dn);
@@ -261,10 +385,12 @@ TEST(small_model_trains_and_beats_floor) {
     char tp[128], pp[128], why[256] = "";
     tmpname(tp, sizeof tp, "tagger");
     tmpname(pp, sizeof pp, "parser");
-    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL, NULL};
+    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL, NULL, 0};
+    o.split = 0;
     CHECK(dy_tagger_train(&tc, NULL, &o, tp, why, sizeof why));
     o.epochs = 3;
     o.min_count = 2;
+    o.split = split;
     CHECK(dy_parser_train(&tc, NULL, &o, pp, why, sizeof why));
     /* load the pair through the real loader, score on dev */
     char dir[128];
@@ -307,8 +433,8 @@ TEST(small_model_trains_and_beats_floor) {
         }
         double pu = 100.0 * (double)upos / (double)words, pa = 100.0 * (double)uas / (double)words;
         double pl = 100.0 * (double)las / (double)words;
-        fprintf(stderr, "  small model (%zu sentences): UPOS %.1f UAS %.1f LAS %.1f on %zu dev words\n",
-                tc.ns, pu, pa, pl, words);
+        fprintf(stderr, "  small %s model (%zu sentences): UPOS %.1f UAS %.1f LAS %.1f on %zu dev words\n",
+                split ? "split" : "joint", tc.ns, pu, pa, pl, words);
         CHECK(pu > (keep >= 1500 ? 88.0 : 80.0));
         CHECK(pa > (keep >= 1500 ? 70.0 : 55.0));
         CHECK(pl > (keep >= 1500 ? 63.0 : 45.0));
@@ -323,6 +449,11 @@ TEST(small_model_trains_and_beats_floor) {
     dy_conllu_free(A, &dc);
     free(tt);
     free(dt);
+}
+
+TEST(small_model_trains_and_beats_floor) {
+    small_model(failed_, 0);
+    small_model(failed_, 3);
 }
 
 TEST(clusters_train_build_and_look_up) {
