@@ -15,6 +15,7 @@
  * 2019-Q1, 2019-H1, 198 (decade), 19 (century).  See docs/places.md.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "mention.h"
 #include "timex.h"
@@ -139,6 +140,7 @@ typedef struct tw {
     int32_t num;      /* numeric value, or -1 */
     uint32_t tok;     /* token index within the sentence */
     uint32_t cs, ce;  /* clean offsets */
+    uint8_t kw;       /* KW_CORE, KW_MOD: word_kw */
 } tw;
 
 static bool is_punct_byte(unsigned char c) {
@@ -337,6 +339,48 @@ static int ordword(const tw *w) {
 
 static bool is_year(const tw *w) {
     return !w->punct && w->ndig == 4 && !w->ord && !w->decs && w->num >= 1800 && w->num <= 2199;
+}
+
+/* Which words can start a time expression (KW_CORE: the first word some
+ * matcher of m_core tests for, or a number, ordinal or decade) or a
+ * modifier() (KW_MOD); checked once per word, the matchers skip the rest. */
+enum { KW_CORE = 1, KW_MOD = 2 };
+
+typedef struct kword { const char *s; uint8_t kw; } kword;
+
+static int kword_cmp(const void *a, const void *b) {
+    return strcmp(((const kword *)a)->s, ((const kword *)b)->s);
+}
+
+static uint8_t word_kw(const tw *w) {
+    /* sorted (strcmp order) */
+    static const kword k[] = {
+        {"a", KW_CORE}, {"an", KW_CORE}, {"apr", KW_CORE}, {"april", KW_CORE}, {"aug", KW_CORE},
+        {"august", KW_CORE}, {"autumn", KW_CORE}, {"beginning", KW_MOD}, {"christmas", KW_CORE},
+        {"close", KW_MOD}, {"coming", KW_CORE}, {"current", KW_CORE}, {"dec", KW_CORE},
+        {"december", KW_CORE}, {"earlier", KW_MOD}, {"early", KW_MOD}, {"eight", KW_CORE},
+        {"eleven", KW_CORE}, {"end", KW_MOD}, {"fall", KW_CORE}, {"feb", KW_CORE},
+        {"february", KW_CORE}, {"fifteen", KW_CORE}, {"fifty", KW_CORE}, {"first", KW_CORE},
+        {"five", KW_CORE}, {"four", KW_CORE}, {"fourth", KW_CORE}, {"friday", KW_CORE},
+        {"jan", KW_CORE}, {"january", KW_CORE}, {"jul", KW_CORE}, {"july", KW_CORE},
+        {"jun", KW_CORE}, {"june", KW_CORE}, {"last", KW_CORE}, {"late", KW_MOD}, {"later", KW_MOD},
+        {"mar", KW_CORE}, {"march", KW_CORE}, {"may", KW_CORE}, {"mid", KW_MOD}, {"middle", KW_MOD},
+        {"monday", KW_CORE}, {"new", KW_CORE}, {"next", KW_CORE}, {"nine", KW_CORE},
+        {"nineteenth", KW_CORE}, {"nov", KW_CORE}, {"november", KW_CORE}, {"oct", KW_CORE},
+        {"october", KW_CORE}, {"one", KW_CORE}, {"past", KW_CORE}, {"saturday", KW_CORE},
+        {"second", KW_CORE}, {"sep", KW_CORE}, {"sept", KW_CORE}, {"september", KW_CORE},
+        {"seven", KW_CORE}, {"six", KW_CORE}, {"spring", KW_CORE}, {"start", KW_MOD},
+        {"summer", KW_CORE}, {"sunday", KW_CORE}, {"ten", KW_CORE}, {"that", KW_CORE},
+        {"the", KW_CORE | KW_MOD}, {"third", KW_CORE}, {"thirty", KW_CORE}, {"this", KW_CORE},
+        {"three", KW_CORE}, {"thursday", KW_CORE}, {"today", KW_CORE}, {"tomorrow", KW_CORE},
+        {"tonight", KW_CORE}, {"tuesday", KW_CORE}, {"turn", KW_MOD}, {"twelve", KW_CORE},
+        {"twentieth", KW_CORE}, {"twenty", KW_CORE}, {"twenty-first", KW_CORE}, {"two", KW_CORE},
+        {"wednesday", KW_CORE}, {"winter", KW_CORE}, {"yesterday", KW_CORE}};
+    if (w->punct) return 0;
+    uint8_t r = w->num >= 0 || w->decs || w->ord ? KW_CORE : 0;
+    kword key = {w->s, 0};
+    const kword *x = bsearch(&key, k, sizeof k / sizeof k[0], sizeof k[0], kword_cmp);
+    return (uint8_t)(r | (x ? x->kw : 0));
 }
 
 /* MARK: - values */
@@ -1101,7 +1145,7 @@ static bool m_iso(const tcx *c, size_t j, tmatch *out) {
 }
 
 static bool m_core(const tcx *c, size_t j, tmatch *out) {
-    if (j >= c->nw || c->ws[j].punct) return false;
+    if (j >= c->nw || c->ws[j].punct || !(c->ws[j].kw & KW_CORE)) return false;
     return m_iso(c, j, out) || m_weekday(c, j, -1, out) || m_month(c, j, -1, out) ||
            m_day_month(c, j, out) || m_deictic(c, j, out) || m_ordinal_period(c, j, out) ||
            m_season(c, j, -1, out) || m_relative(c, j, out) || m_holiday(c, j, out) ||
@@ -1112,6 +1156,7 @@ static bool m_core(const tcx *c, size_t j, tmatch *out) {
  * middle/turn of, earlier/later (this week). Returns the core position. */
 static size_t modifier(const tcx *c, size_t i) {
     size_t k = i;
+    if (i >= c->nw || !(c->ws[i].kw & KW_MOD)) return i;
     if (at(c, k, "early") || at(c, k, "late") || at(c, k, "mid") || at(c, k, "earlier") ||
         at(c, k, "later")) {
         bool el = at(c, k, "earlier") || at(c, k, "later");
@@ -1194,6 +1239,7 @@ dyad_status dy_times_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
             if (tk->cend <= tk->cstart || tk->cend > doc->text.n) continue;
             nw = split_token(doc->text.p, tk->cstart, tk->cend, t, ws, nw, cap);
         }
+        for (size_t k = 0; k < nw; k++) ws[k].kw = word_kw(&ws[k]);
         tcx c = {doc, s, ws, nw, &st};
         for (size_t i = 0; i < nw;) {
             if (ws[i].punct) { i++; continue; }
