@@ -1,16 +1,18 @@
 /*
  * bench_code.c — event coding throughput.
  *
- * usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS]
+ * usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS] [NAME=FILE.jsonl ...]
  * 1. End to end: the VOA JSON Lines stories of CORPUS_DIR (../shared/corpus,
- *    read at run time) from raw JSON text to event records: on one thread
- *    with every stage timed in thread CPU time (read, clean, segment,
- *    tag/parse, mentions, code, JSON writing), then on 1 and 2 threads in
- *    wall-clock time (one context per thread, the model shared), as
- *    `dyad code -j N` runs.  The stage-timed run goes stage by stage, so
- *    every sentence is parsed; the others go straight to the events, with
- *    the parse gate (src/base/doc.h), and print the share of sentences it
- *    left unparsed.  Needs the parser model; skipped without it.
+ *    read at run time), and each further NAME=FILE.jsonl given (Wikinews,
+ *    WCEP converted to JSON Lines), from raw JSON text to event records as
+ *    `dyad code` runs them (straight to the events: the parse gate and the
+ *    tagger skip of src/base/doc.h): on one thread in thread CPU time with
+ *    each stage's share (ctx->prof: read, clean, segment, actors, tag, the
+ *    gate's decision, parse, times and places, code, JSON writing) and the
+ *    share of sentences left untagged and unparsed, then on 1 and 2
+ *    threads in wall-clock time (one context per thread, the model
+ *    shared), as `dyad code -j N` runs.  Needs the parser model; skipped
+ *    without it.
  * 2. Coder alone: the gold parses of GOLD.jsonl ("conllu" fields, e.g.
  *    test/gold/petr_validate.jsonl), only the code stage timed.
  * Each corpus is repeated until SECONDS (default 2) have been measured.
@@ -77,74 +79,53 @@ static int null_sink(const char *p, size_t n, void *ud) {
     return 0;
 }
 
-/* One thread, each stage timed on its own in thread CPU time (stage by
- * stage, so every sentence is parsed: no parse gate). */
-static void stage_times(const dyad_model *m, const lines *L, double secs) {
-    static const char *const names[] = {"read", "clean", "segment", "tag+parse", "mentions", "code", "write"};
-    double t[7] = {0}, total = 0;
+/* One thread, straight to the events as `dyad code` runs, thread CPU time,
+ * each stage timed (ctx->prof; a tree without it gives the total only). */
+static void stage_times(const dyad_model *m, const char *name, const lines *L, double secs) {
+    double total = 0, tread = 0, twrite = 0;
     size_t sents = 0, events = 0, words = 0, outbytes = 0;
     dyad_ctx *ctx = dyad_ctx_new(m);
+#ifdef DY_PROF
+    dy_prof prof;
+    memset(&prof, 0, sizeof prof);
+    ctx->prof = &prof;
+#endif
     while (L->len && total < secs) {
         for (size_t i = 0; i < L->len; i++) {
             dyad_doc *doc;
             double c = cpu_now();
             bool ok = dyad_doc_read(ctx, DYAD_INPUT_JSONL, L->p[i], strlen(L->p[i]), NULL, &doc, NULL) == DYAD_OK;
             double c2 = cpu_now();
-            t[0] += c2 - c;
-            for (int s = DYAD_STAGE_CLEAN; ok && s <= DYAD_STAGE_CODE; s++) {
-                ok = dyad_doc_process(ctx, doc, (dyad_stage)s, NULL) == DYAD_OK;
-                c = cpu_now();
-                t[s] += c - c2;
-                c2 = c;
-            }
-            if (ok) {
+            tread += c2 - c;
+            if (ok && dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
+                double c3 = cpu_now();
                 dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
-                t[6] += cpu_now() - c2;
+                twrite += cpu_now() - c3;
                 sents += dyad_doc_sentence_count(doc);
                 events += dyad_doc_event_count(doc);
                 words += doc->ntok;
             }
-            dyad_ctx_reset(ctx);
-        }
-        total = 0;
-        for (int k = 0; k < 7; k++) total += t[k];
-    }
-    dyad_ctx_free(ctx);
-    if (!(total > 0) || !sents) return;
-    printf("code end-to-end (voa, %zu stories, %.1f words/sentence), 1 thread, CPU time, every sentence parsed: %.0f sentences/s, %.0f words/s, %.0f events/s\n",
-           L->len, (double)words / (double)sents, (double)sents / total, (double)words / total, (double)events / total);
-    printf("  stage share:");
-    for (int k = 0; k < 7; k++) printf(" %s %.1f%%", names[k], 100.0 * t[k] / total);
-    printf("\n");
-}
-
-/* One thread, straight to the events as `dyad code` runs (the parse gate
- * leaves the sentences that cannot give an event unparsed), thread CPU time. */
-static void gated_time(const dyad_model *m, const lines *L, double secs) {
-    double total = 0;
-    size_t sents = 0, events = 0, words = 0, unparsed = 0, outbytes = 0;
-    dyad_ctx *ctx = dyad_ctx_new(m);
-    while (L->len && total < secs) {
-        for (size_t i = 0; i < L->len; i++) {
-            dyad_doc *doc;
-            double c = cpu_now();
-            if (dyad_doc_read(ctx, DYAD_INPUT_JSONL, L->p[i], strlen(L->p[i]), NULL, &doc, NULL) == DYAD_OK &&
-                dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, NULL) == DYAD_OK) {
-                dyad_doc_write(doc, DYAD_OUT_EVENTS, 0, null_sink, &outbytes, NULL);
-                total += cpu_now() - c;
-                sents += dyad_doc_sentence_count(doc);
-                events += dyad_doc_event_count(doc);
-                words += doc->ntok;
-                unparsed += dy_doc_unparsed(doc);
-            }
+            total += cpu_now() - c;
             dyad_ctx_reset(ctx);
         }
     }
     dyad_ctx_free(ctx);
     if (!(total > 0) || !sents) return;
-    printf("code end-to-end (voa), 1 thread, CPU time, parse gate: %.0f sentences/s, %.0f words/s, %.0f events/s; "
-           "%.1f%% of sentences left unparsed\n",
-           (double)sents / total, (double)words / total, (double)events / total, 100.0 * (double)unparsed / (double)sents);
+    printf("code end-to-end (%s, %zu documents, %.1f words/sentence), 1 thread, CPU time: %.0f sentences/s, %.0f words/s, %.0f events/s\n",
+           name, L->len, (double)words / (double)sents, (double)sents / total, (double)words / total,
+           (double)events / total);
+#ifdef DY_PROF
+    static const char *const names[DY_PROF_COUNT] = {"clean", "segment", "actors", "tag", "gate", "parse",
+                                                     "times+places", "code"};
+    printf("  %.1f%% of sentences left untagged, %.1f%% unparsed; stage share: read %.1f%%",
+           100.0 * (double)prof.untagged / (double)sents, 100.0 * (double)prof.unparsed / (double)sents,
+           100.0 * tread / total);
+    for (int k = 0; k < DY_PROF_COUNT; k++) printf(" %s %.1f%%", names[k], 100.0 * prof.t[k] / total);
+    printf(" write %.1f%%\n", 100.0 * twrite / total);
+#else
+    (void)tread;
+    (void)twrite;
+#endif
 }
 
 typedef struct job {
@@ -177,7 +158,7 @@ static void *run_job(void *arg) {
 }
 
 /* nt threads over the stories, wall-clock time. */
-static void threaded(const dyad_model *m, const lines *L, int nt, double secs) {
+static void threaded(const dyad_model *m, const char *name, const lines *L, int nt, double secs) {
     job jobs[2];
     pthread_t th[2];
     double t0 = now();
@@ -192,13 +173,13 @@ static void threaded(const dyad_model *m, const lines *L, int nt, double secs) {
         events += jobs[k].events;
     }
     double el = now() - t0;
-    printf("code end-to-end (voa), %d thread%s, wall clock: %.0f sentences/s, %.0f events/s\n", nt,
+    printf("code end-to-end (%s), %d thread%s, wall clock: %.0f sentences/s, %.0f events/s\n", name, nt,
            nt > 1 ? "s" : "", (double)sents / el, (double)events / el);
 }
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS]\n");
+        fprintf(stderr, "usage: bench_code CORPUS_DIR GOLD.jsonl [SECONDS] [NAME=FILE.jsonl ...]\n");
         return 2;
     }
     double secs = argc > 3 ? atof(argv[3]) : 2.0;
@@ -223,11 +204,22 @@ int main(int argc, char **argv) {
         load_lines(&L, path, NULL);
         snprintf(path, sizeof path, "%s/voa/smoke_test_stories.jsonl", argv[1]);
         load_lines(&L, path, NULL);
-        stage_times(m, &L, secs);
-        gated_time(m, &L, secs);
-        for (int nt = 1; nt <= 2; nt++) threaded(m, &L, nt, secs);
+        stage_times(m, "voa", &L, secs);
+        for (int nt = 1; nt <= 2; nt++) threaded(m, "voa", &L, nt, secs);
         for (size_t i = 0; i < L.len; i++) free(L.p[i]);
         free(L.p);
+        for (int a = 4; a < argc; a++) {
+            const char *eq = strchr(argv[a], '=');
+            if (!eq) continue;
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(eq - argv[a]), argv[a]);
+            lines X = {0};
+            load_lines(&X, eq + 1, NULL);
+            stage_times(m, name, &X, secs);
+            for (int nt = 1; nt <= 2; nt++) threaded(m, name, &X, nt, secs);
+            for (size_t i = 0; i < X.len; i++) free(X.p[i]);
+            free(X.p);
+        }
     }
     lines G = {0};
     load_lines(&G, argv[2], "conllu");

@@ -28,9 +28,21 @@ struct dyad_model {
     char version[512];
 };
 
+/* Thread CPU seconds dyad_doc_process spent per stage of the gated
+ * pipeline (doc.h), when a caller (bench/bench_code.c) points ctx->prof
+ * at one; the actor pass's time excludes the tagging it asks for. */
+enum { DY_PROF_CLEAN, DY_PROF_SEGMENT, DY_PROF_ACTORS, DY_PROF_TAG, DY_PROF_GATE, DY_PROF_PARSE,
+       DY_PROF_TIMES_PLACES, DY_PROF_CODE, DY_PROF_COUNT };
+#define DY_PROF 1
+typedef struct dy_prof {
+    double t[DY_PROF_COUNT];
+    size_t sents, untagged, unparsed;   /* sentences, and those the gate left so */
+} dy_prof;
+
 struct dyad_ctx {
     const dyad_model *model;
     dy_arena arena;         /* one document's memory; reset between documents */
+    dy_prof *prof;          /* NULL: not timed */
 };
 
 /* Build "<dir>/<rel>" into out (size n); false when it does not fit. */

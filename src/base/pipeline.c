@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "../clean/clean.h"
 #include "../code/code.h"
@@ -123,6 +124,7 @@ dyad_ctx *dyad_ctx_new(const dyad_model *m) {
     dyad_ctx *c = dy_malloc(a, sizeof *c);
     if (!c) return NULL;
     c->model = m;
+    c->prof = NULL;
     dy_arena_init(&c->arena, a);
     return c;
 }
@@ -172,41 +174,80 @@ static bool want_parse(const dyad_doc *doc) {
     return false;
 }
 
+/* Thread CPU time, for ctx->prof. */
+static double cpu_now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Add the time since *t0 to stage k of ctx->prof (when timed); *t0 = now. */
+static void prof_lap(dyad_ctx *ctx, int k, double *t0) {
+    if (!ctx->prof) return;
+    double t = cpu_now();
+    ctx->prof->t[k] += t - *t0;
+    *t0 = t;
+}
+
+/* Tag sentence si, timed as DY_PROF_TAG (and taken off the stage around). */
+static dyad_status tag_timed(dyad_ctx *ctx, dyad_doc *doc, size_t si, int around, dyad_error *err) {
+    double t0 = ctx->prof ? cpu_now() : 0;
+    dyad_status st = dy_parse_sent_tag(ctx, doc, si, err);
+    if (ctx->prof) {
+        double d = cpu_now() - t0;
+        ctx->prof->t[DY_PROF_TAG] += d;
+        ctx->prof->t[around] -= d;
+    }
+    return st;
+}
+
 /* The parse gate's tagging hook for the actor pass (dy_actors_find_lazy). */
 static bool tag_hook(void *ud, dyad_doc *doc, uint32_t si) {
-    return dy_parse_sent_tag(ud, doc, si, NULL) == DYAD_OK;
+    return tag_timed(ud, doc, si, DY_PROF_ACTORS, NULL) == DYAD_OK;
 }
 
 /* The parse gate's parse stage: find the actors on untagged sentences (the
  * pass tags a sentence where it reads a tag), tag every sentence with an
  * actor, parse the sentences the coder may need (doc.h). */
 static dyad_status gated_parse(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
+    double t0 = ctx->prof ? cpu_now() : 0;
     dyad_status st = dy_parse_doc_untagged(ctx, doc, err);
     if (st == DYAD_OK) st = dy_actors_find_lazy(ctx, doc, tag_hook, ctx, err);
+    prof_lap(ctx, DY_PROF_ACTORS, &t0);
     /* dy_code_want_parse reads the tags of sentences with an actor only */
     for (size_t i = 0; i < doc->nment && st == DYAD_OK; i++)
         if (doc->ments[i].kind == DY_MENTION_ACTOR && doc->ments[i].sent < doc->nsent)
-            st = dy_parse_sent_tag(ctx, doc, doc->ments[i].sent, err);
+            st = tag_timed(ctx, doc, doc->ments[i].sent, DY_PROF_GATE, err);
     if (st != DYAD_OK) return st;
+    if (ctx->prof)
+        for (size_t si = 0; si < doc->nsent; si++) ctx->prof->untagged += (doc->sents[si].flags & DY_SENT_UNTAGGED) != 0;
     dy_code_want_parse(ctx, doc);
-    return dy_parse_doc_wanted(ctx, doc, true, err);
+    prof_lap(ctx, DY_PROF_GATE, &t0);
+    st = dy_parse_doc_wanted(ctx, doc, true, err);
+    prof_lap(ctx, DY_PROF_PARSE, &t0);
+    return st;
 }
 
 /* Its mention stage: times and places (actors are found); when they would
  * have read the tree of an unparsed sentence, parse it and find them again. */
 static dyad_status gated_mentions(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
     size_t nactor = doc->nment;
+    double t0 = ctx->prof ? cpu_now() : 0;
     for (;;) {
         dyad_status st = dy_times_places_find(ctx, doc, err);
+        prof_lap(ctx, DY_PROF_TIMES_PLACES, &t0);
         if (st != DYAD_OK) return st;
         if (!want_parse(doc)) break;
         size_t before = dy_doc_unparsed(doc);
         st = dy_parse_doc_wanted(ctx, doc, true, err);
+        prof_lap(ctx, DY_PROF_PARSE, &t0);
         if (st != DYAD_OK) return st;
         if (dy_doc_unparsed(doc) == before) break;  /* nothing new parsed: these stand */
         doc->nment = nactor;
     }
-    return dy_mention_sort(ctx, doc, err);
+    dyad_status st = dy_mention_sort(ctx, doc, err);
+    prof_lap(ctx, DY_PROF_TIMES_PLACES, &t0);
+    return st;
 }
 
 size_t dy_doc_unparsed(const dyad_doc *doc) {
@@ -223,10 +264,11 @@ dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad
     /* Straight to the events: parse only the sentences that can give one. */
     bool gate = upto == DYAD_STAGE_CODE && doc->stage < DYAD_STAGE_PARSE && m && m->parse && m->actors &&
                 m->lexicon;
+    double t0 = ctx->prof ? cpu_now() : 0;
     for (int s = doc->stage + 1; s <= (int)upto && st == DYAD_OK; s++) {
         switch ((dyad_stage)s) {
-        case DYAD_STAGE_CLEAN: st = dy_clean(ctx, doc, err); break;
-        case DYAD_STAGE_SEGMENT: st = dy_segment(ctx, doc, err); break;
+        case DYAD_STAGE_CLEAN: st = dy_clean(ctx, doc, err); prof_lap(ctx, DY_PROF_CLEAN, &t0); break;
+        case DYAD_STAGE_SEGMENT: st = dy_segment(ctx, doc, err); prof_lap(ctx, DY_PROF_SEGMENT, &t0); break;
         case DYAD_STAGE_PARSE:
             /* Later stages work on forms alone when no parser is loaded
              * (upos stays 0); only asking for the parse itself is an error. */
@@ -237,16 +279,23 @@ dyad_status dyad_doc_process(dyad_ctx *ctx, dyad_doc *doc, dyad_stage upto, dyad
             }
             /* with actors to find, names are parsed as units */
             st = gate ? gated_parse(ctx, doc, err) : dy_parse_doc(ctx, doc, m->actors != NULL, err);
+            if (ctx->prof) t0 = cpu_now();
             break;
         case DYAD_STAGE_MENTION:
             if (!m || !m->actors)
                 return dy_err(err, DYAD_EINVAL, "mentions need a model loaded with DYAD_LOAD_ACTORS");
             st = gate ? gated_mentions(ctx, doc, err) : dy_mention_doc(ctx, doc, err);
+            if (ctx->prof) t0 = cpu_now();
             break;
         case DYAD_STAGE_CODE:
             if (!m || !m->lexicon)
                 return dy_err(err, DYAD_EINVAL, "coding needs a model loaded with DYAD_LOAD_CODE");
             st = dy_code_doc(ctx, doc, err);
+            prof_lap(ctx, DY_PROF_CODE, &t0);
+            if (ctx->prof && st == DYAD_OK) {
+                ctx->prof->sents += doc->nsent;
+                ctx->prof->unparsed += dy_doc_unparsed(doc);
+            }
             break;
         }
         if (st == DYAD_OK) doc->stage = s;
