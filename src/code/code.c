@@ -438,6 +438,38 @@ static int32_t object_of(const dy_sent_view *S, int32_t t) {
     return o;
 }
 
+/* The predicative noun of a naming verb, "called [the move]obj [a smash
+ * and grab]": a noun after the object that the parser hung on the verb
+ * (xcomp, obl:unmarked, a second obj) or on the object (obj, appos,
+ * xcomp); or -1. */
+static int32_t predicative(const dy_sent_view *S, int32_t t) {
+    int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+    if (o < 0 || S->t[t].upos != DY_UPOS_VERB) return -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (int32_t c = S->first[pass ? o : t]; c >= 0; c = S->next[c]) {
+            int d = S->t[c].deprel;
+            bool ok = pass ? d == DY_DEP_OBJ || d == DY_DEP_APPOS || d == DY_DEP_XCOMP
+                           : d == DY_DEP_XCOMP || d == DY_DEP_OBL_UNMARKED || (d == DY_DEP_OBJ && c != o);
+            if (ok && c > o && (S->t[c].upos == DY_UPOS_NOUN || S->t[c].upos == DY_UPOS_DET)) return c;
+        }
+    return -1;
+}
+
+/* pred=ALTS: the predicative noun, or its "of" noun ("an act of
+ * barbarity"), or a conjunct ("a smash and grab"), is one of ALTS. */
+static bool pred_matches(const dy_sent_view *S, const dy_lex_alts *a, int32_t t) {
+    int32_t p = predicative(S, t);
+    if (p < 0) return false;
+    if (alts_match_tok(S, a, p)) return true;
+    for (int32_t c = S->first[p]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if ((d == DY_DEP_CONJ || d == DY_DEP_APPOS || (is_nmod(d) && dy_sv_has_case(S, c, "of"))) &&
+            alts_match_tok(S, a, c))
+            return true;
+    }
+    return false;
+}
+
 static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t t) {
     if (e->prt.n && !child_lemma(S, t, DY_DEP_COMPOUND_PRT, DY_DEP_ADVMOD, e->prt)) {
         /* "step down" parsed with an obl/nmod particle is rare; require it */
@@ -462,6 +494,10 @@ static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t 
         }
     }
     for (int i = 0; i < e->npreps; i++) {
+        if (dy_str_eqc(e->preps[i].prep, "pred")) {
+            if (!pred_matches(S, &e->preps[i].what, t)) return false;
+            continue;
+        }
         bool ok = false;
         for (int32_t p = prep_dep(S, t, e->preps[i].prep, -1); p >= 0 && !ok;
              p = prep_dep(S, t, e->preps[i].prep, p))
@@ -708,6 +744,14 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
     const dy_token *k = &S->t[t];
     bool noun = nominal(S, t);
     if (!noun) {
+        /* "calling it a flagrant violation": what a naming verb's pronoun
+         * names is an act, not the state the pronoun resolved to */
+        bool pred = false;
+        for (int i = 0; i < e->npreps; i++) pred |= dy_str_eqc(e->preps[i].prep, "pred");
+        int32_t po = pred ? dy_sv_child(S, t, DY_DEP_OBJ) : -1;
+        if (po >= 0 && S->t[po].upos == DY_UPOS_PRON &&
+            (dy_sv_lemma_is(S, po, "it") || dy_sv_lemma_is(S, po, "this") || dy_sv_lemma_is(S, po, "that")))
+            return 0;
         if (is_passive(S, t)) {
             int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
             if (s >= 0 && (n = tgt_actors(S, s, out, max))) {
@@ -1773,6 +1817,14 @@ static void dedup(dyad_doc *doc) {
     for (size_t i = 0; i < doc->nevent; i++) {
         const dy_event *e = &doc->events[i];
         bool dup = false;
+        /* "Egypt condemned Israel's strike, calling it a violation": an
+         * untargeted act of a source in a sentence where the same source
+         * does an act of the same root to a target is that act again */
+        for (size_t j = 0; j < doc->nevent && !dup && e->tgt < 0; j++) {
+            const dy_event *f = &doc->events[j];
+            dup = j != i && f->tgt >= 0 && f->sent == e->sent && !strncmp(e->code, f->code, 2) &&
+                  dy_str_eq(doc->ments[e->src].code, doc->ments[f->src].code);
+        }
         for (size_t j = 0; j < w && !dup; j++) {
             const dy_event *f = &doc->events[j];
             dup = !strcmp(e->code, f->code) &&
