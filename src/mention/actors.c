@@ -686,6 +686,13 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         const dy_dict_entry *mod = NULL;      /* state/place before an agent */
         const dy_dict_entry *agent = NULL;
         const dy_dict_entry *lead = e;
+        /* a role noun before a hyphen inside a word modifies what follows
+         * it ("a prisoner-exchange agreement", "army-backed"): no actor */
+        if (e->type == DY_DT_AGENT && w1 < nw && w[w1].tok == w[w1 - 1].tok && !w[w1].punct && !w[w1].poss) {
+            wi = rm[k].w1;
+            k++;
+            continue;
+        }
         bool former = w0 > 0 && win(&w[w0 - 1], k_former);
         if (former) w0--;
         size_t kk = k + 1;
