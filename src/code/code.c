@@ -428,8 +428,45 @@ static bool alts_match_tok(const dy_sent_view *S, const dy_lex_alts *a, int32_t 
     return false;
 }
 
-static int32_t object_of(const dy_sent_view *S, int32_t t) {
+/* Only coordinating words between a and b (a < b): "condemned and
+ * sanctioned", "train, equip". */
+static bool adjacent_conjuncts(const dy_sent_view *S, int32_t a, int32_t b) {
+    for (int32_t k = a + 1; k < b; k++) {
+        int d = S->t[k].deprel;
+        if (d != DY_DEP_CC && d != DY_DEP_PUNCT && d != DY_DEP_ADVMOD) return false;
+    }
+    return true;
+}
+
+/* The object of verb t, or the one it shares with a verb coordinated right
+ * next to it: "condemned and sanctioned Iran", "train and equip Syria's
+ * army", "signed and ratified the treaty" (the parser hangs the object on
+ * either verb).  Only an object after both verbs, and only between verbs
+ * with one subject: "Iran attacked and Israel retaliated" shares nothing. */
+static int32_t verb_obj(const dy_sent_view *S, int32_t t) {
     int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+    if (o >= 0 || S->t[t].upos != DY_UPOS_VERB || dy_sv_child(S, t, DY_DEP_AUX_PASS) >= 0) return o;
+    int32_t h = S->t[t].head;
+    if (S->t[t].deprel == DY_DEP_CONJ && h >= 0 && h < t && S->t[h].upos == DY_UPOS_VERB &&
+        dy_sv_child(S, t, DY_DEP_NSUBJ) < 0 && dy_sv_child(S, t, DY_DEP_NSUBJ_PASS) < 0 &&
+        adjacent_conjuncts(S, h, t)) {
+        o = dy_sv_child(S, h, DY_DEP_OBJ);
+        if (o > t) return o;
+    }
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
+        if (S->t[c].deprel != DY_DEP_CONJ || c < t) continue;
+        if (S->t[c].upos != DY_UPOS_VERB || dy_sv_child(S, c, DY_DEP_NSUBJ) >= 0 ||
+            dy_sv_child(S, c, DY_DEP_NSUBJ_PASS) >= 0 || dy_sv_child(S, c, DY_DEP_AUX_PASS) >= 0 ||
+            !adjacent_conjuncts(S, t, c))
+            break;
+        o = dy_sv_child(S, c, DY_DEP_OBJ);
+        return o > c ? o : -1;
+    }
+    return -1;
+}
+
+static int32_t object_of(const dy_sent_view *S, int32_t t) {
+    int32_t o = verb_obj(S, t);
     if (o < 0 && is_passive(S, t)) o = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
     if (o < 0 && S->t[t].upos == DY_UPOS_NOUN) {
         /* nouns: "the supply of weapons" */
@@ -765,7 +802,7 @@ static int targets_of(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, i
                 return n;
             }
         }
-        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+        int32_t o = verb_obj(S, t);
         if (o >= 0 && (n = actors_of(S, o, out, max))) {
             /* own troops: the target is where they go, if anywhere */
             if (own_means(S, e, out, n)) return targets_rest(S, t, e, out, max, path);
@@ -959,7 +996,7 @@ static int place_targets(const dy_sent_view *S, int32_t t, const char *code, int
     int32_t args[12];
     int na = 0;
     if (!noun) {
-        int32_t o = dy_sv_child(S, t, DY_DEP_OBJ);
+        int32_t o = verb_obj(S, t);
         if (o < 0 && is_passive(S, t)) o = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
         if (o >= 0) args[na++] = o;
     }
@@ -1565,12 +1602,35 @@ static bool possessive_candidate(const dy_mention *m) {
             dy_str_eqc(m->code, "UAF") || dy_str_eqc(m->code, "REB") || dy_str_eqc(m->code, "INS"));
 }
 
+static int32_t state_at(const dyad_doc *doc, uint32_t si, uint32_t x);
+
 static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t i = 0; i < doc->nment; i++) {
         dy_mention *m = &doc->ments[i];
-        if (!possessive_candidate(m) || m->sent >= doc->nsent) continue;
+        if (!bare_agent(m) || m->sent >= doc->nsent) continue;
         const dy_sentence *s = &doc->sents[m->sent];
         const dy_token *t = &doc->toks[s->tok0];
+        /* "Syria's new army", "Russia's top diplomat": a state possessor the
+         * mention stage did not reach past the adjective (it composes
+         * "Syria's army" itself) */
+        int32_t owner = -1;
+        for (uint32_t k = 0; k < s->ntok && owner < 0; k++)
+            if (t[k].head == (int32_t)m->head_tok && t[k].deprel == DY_DEP_NMOD_POSS && t[k].upos == DY_UPOS_PROPN &&
+                k < m->tok_start)
+                owner = state_at(doc, m->sent, k);
+        if (owner >= 0) {
+            const dy_mention *a = &doc->ments[owner];
+            char buf[8];
+            memcpy(buf, a->country.p, 3);
+            memcpy(buf + 3, m->code.p, 3);
+            dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
+            if (!code.p) return DYAD_ENOMEM;
+            m->role = m->code;
+            m->code = code;
+            m->country = (dy_str){code.p, 3};
+            continue;
+        }
+        if (!possessive_candidate(m)) continue;
         int32_t poss = -1;
         for (uint32_t k = 0; k < s->ntok; k++)
             if (t[k].head == (int32_t)m->head_tok && t[k].deprel == DY_DEP_NMOD_POSS && t[k].upos == DY_UPOS_PRON &&
