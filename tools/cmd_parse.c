@@ -327,6 +327,8 @@ static const char train_help[] =
     "                         [--split GROUPS]\n"
     "       dyad train clusters -o TSV [--fine N] [--coarse N] [--min-count K]\n"
     "                         [--passes N] FILE.conllu...\n"
+    "       dyad train tagdict --train FILE --tagger TAGGER.bin -o MODEL\n"
+    "                         [--min-count N] [--purity PERCENT]\n"
     "Trains on CoNLL-U (deterministic for a given seed) and writes a model\n"
     "file; progress and dev scores per epoch go to stderr.  The parser's dev\n"
     "score uses the tagger's predicted tags when --tagger is given; --jackknife K\n"
@@ -336,7 +338,38 @@ static const char train_help[] =
     "the word forms of unlabelled CoNLL-U files (predictive exchange).  --split 1\n"
     "trains a move classifier (shift, left, right) and a label classifier scored\n"
     "only on arcs instead of one classifier over labelled moves; --split 3 makes\n"
-    "the moves left and right per label group (docs/models.md).\n";
+    "the moves left and right per label group (docs/models.md).  `train tagdict`\n"
+    "rewrites a tagger with the tag dictionary of --train (forms seen at least\n"
+    "N times (10) with one tag in PERCENT (99) of them, which the tagger then\n"
+    "does not score; `train tagger` adds it itself), its weights unchanged.\n";
+
+static int train_tagdict(cli_opts *o) {
+    static const char *const valued[] = {"--train", "--tagger", "-o", "--min-count", "--purity", NULL};
+    if (!cli_parse(o->nrest - 1, o->rest + 1, o, valued) || !cli_rest_check(o, NULL, valued)) return EXIT_USAGE;
+    const char *trainf = cli_rest_value(o, "--train"), *tagger = cli_rest_value(o, "--tagger");
+    const char *outf = cli_rest_value(o, "-o");
+    if (!trainf || !tagger || !outf) {
+        cli_error("train tagdict: --train FILE, --tagger TAGGER.bin and -o MODEL are required");
+        return EXIT_USAGE;
+    }
+    const char *mc = cli_rest_value(o, "--min-count"), *pu = cli_rest_value(o, "--purity");
+    long minc = mc ? atol(mc) : 0;
+    double pur = pu ? atof(pu) : 0;
+    if ((mc && minc < 1) || (pu && (pur <= 0 || pur > 100))) {
+        cli_error("train tagdict: --min-count takes N >= 1, --purity a percentage in (0, 100]");
+        return EXIT_USAGE;
+    }
+    char *tb = NULL;
+    dy_conllu tc;
+    if (!load_conllu(trainf, &tb, &tc)) return EXIT_USAGE;
+    char why[256] = "";
+    bool ok = dy_tagger_add_dict(tagger, &tc, (uint32_t)minc, (uint32_t)(pur * 100 + 0.5), outf, why, sizeof why);
+    if (!ok) cli_error("train tagdict: %s", why);
+    else if (!o->quiet) fprintf(stderr, "dyad: wrote %s\n", outf);
+    dy_conllu_free(dyad_default_allocator(), &tc);
+    free(tb);
+    return ok ? EXIT_OK : EXIT_SOME_FAILED;
+}
 
 static int train_clusters(cli_opts *o) {
     static const char *const valued[] = {"-o", "--fine", "--coarse", "--min-count", "--passes", NULL};
@@ -397,8 +430,9 @@ int cmd_train(cli_opts *o) {
     }
     const char *what = o->rest[0];
     if (!strcmp(what, "clusters")) return train_clusters(o);
+    if (!strcmp(what, "tagdict")) return train_tagdict(o);
     if (strcmp(what, "tagger") && strcmp(what, "parser")) {
-        cli_error("train: unknown model '%s' (tagger, parser or clusters)", what);
+        cli_error("train: unknown model '%s' (tagger, parser, clusters or tagdict)", what);
         return EXIT_USAGE;
     }
     static const char *const valued[] = {"--train", "--dev", "-o", "--epochs", "--seed", "--tagger",

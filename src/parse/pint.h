@@ -122,7 +122,7 @@ bool dy_pwt_serialize(const dy_pwt *t, float min_abs, uint32_t min_count, dy_buf
 #define DY_PM_FORMAT 1
 enum { DY_PM_TAGGER = 1, DY_PM_PARSER = 2 };
 enum { DY_SEC_META = 1, DY_SEC_WEIGHTS = 2, DY_SEC_LEMMAS = 3, DY_SEC_AMB = 4, DY_SEC_CLUSTERS = 5,
-       DY_SEC_LABEL_WEIGHTS = 6 };
+       DY_SEC_LABEL_WEIGHTS = 6, DY_SEC_TAGDICT = 7 };
 
 typedef struct dy_pm_sec { uint32_t id; const void *p; size_t n; } dy_pm_sec;
 
@@ -213,12 +213,17 @@ bool dy_clusters_load_tsv(const char *path, dy_buf *out, dy_clusters *c, char *w
 /* MARK: tagger */
 
 typedef struct dy_amb_slot { uint64_t key, mask; } dy_amb_slot;
+/* Tag dictionary slot: key = hash of the folded form (case kept) | 1, 0 =
+ * empty; tag = the tag class the form always had in training. */
+typedef struct dy_tdict_slot { uint64_t key; uint32_t tag, zero; } dy_tdict_slot;
 
 typedef struct dy_tagger {
     dy_pw pw;
     const dy_amb_slot *amb;     /* ambiguity classes: lowercase-form hash -> XPOS bits */
     uint32_t amb_size;          /* power of two, 0 = none */
     dy_clusters clus;           /* word classes (size 0 = none) */
+    const dy_tdict_slot *dict;  /* tag dictionary: these forms are not scored */
+    uint32_t dict_size;         /* power of two, 0 = none */
     uint32_t ntag;
     uint8_t xpos[256], upos[256];   /* tag class -> xpos / upos */
 } dy_tagger;
@@ -229,6 +234,17 @@ size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f);
 /* Set w[i].amb and w[i].clus from the tagger's tables. */
 void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n);
 void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n);
+/* The tag class of a word of the tag dictionary (hw: dy_pword.hw), -1 when
+ * the word is not in it. */
+int dy_tagger_dict(const dy_tagger *t, uint64_t hw);
+/* Serialize a tag dictionary (section DY_SEC_TAGDICT) of the forms of
+ * train seen at least min_count times with one tag class (px/pu: class ->
+ * XPOS/UPOS, ntag classes) in at least purity_bp / 10000 of them. */
+bool dy_tagdict_build(const dy_conllu *train, const uint8_t *px, const uint8_t *pu, uint32_t ntag,
+                      uint32_t min_count, uint32_t purity_bp, dy_buf *out);
+/* Point t at a serialized tag dictionary; false (why says) when it is
+ * malformed or names a tag class t does not have. */
+bool dy_tagdict_view(dy_tagger *t, const void *p, size_t n, const char **why);
 bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char **why);
 /* The tagger of a loaded parse model (for bench_parse). */
 struct dy_parse_model;
@@ -254,6 +270,12 @@ typedef struct dy_train_opts {
 } dy_train_opts;
 bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
                      const char *out_path, char *why, size_t whyn);
+/* Rewrite the tagger model file at tagger_path to out_path (may be the same
+ * path) with the tag dictionary of train added (or replaced); weights and
+ * every other section stay as they are.  min_count and purity_bp as for
+ * dy_tagdict_build (0: the thresholds dy_tagger_train uses). */
+bool dy_tagger_add_dict(const char *tagger_path, const dy_conllu *train, uint32_t min_count, uint32_t purity_bp,
+                        const char *out_path, char *why, size_t whyn);
 
 /* MARK: lemmatizer */
 

@@ -189,6 +189,17 @@ void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n) {
     }
 }
 
+int dy_tagger_dict(const dy_tagger *t, uint64_t hw) {
+    if (!t->dict_size) return -1;
+    uint64_t key = hw | 1;
+    uint32_t mask = t->dict_size - 1, j = (uint32_t)key & mask;
+    while (t->dict[j].key) {
+        if (t->dict[j].key == key) return (int)t->dict[j].tag;
+        j = (j + 1) & mask;
+    }
+    return -1;
+}
+
 void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) {
     uint64_t f[TAGGER_MAXF];
     float s[256];
@@ -196,9 +207,13 @@ void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) {
     int32_t acc[256];           /* packed tables: sums in units of 256 */
     uint32_t nc8 = (t->pw.nclass + 7) & ~7u;
     for (size_t i = 0; i < n; i++) {
-        size_t nf = dy_tagger_feats(w, n, i, f);
+        int d = dy_tagger_dict(t, w[i].hw);
         uint32_t c;
-        if (t->pw.prec) {
+        if (d >= 0) {
+            /* a form with one tag in training: not scored */
+            c = (uint32_t)d;
+        } else if (t->pw.prec) {
+            size_t nf = dy_tagger_feats(w, n, i, f);
             /* the same argmax as on the float scores (the sums times 256,
              * exact) */
             memset(acc, 0, nc8 * sizeof *acc);
@@ -207,6 +222,7 @@ void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) {
             for (uint32_t k = 1; k < t->ntag; k++)
                 if (acc[k] > acc[c]) c = k;
         } else {
+            size_t nf = dy_tagger_feats(w, n, i, f);
             memset(s, 0, t->ntag * sizeof *s);
             dy_pw_score(&t->pw, f, nf, s);
             c = argmax(s, t->ntag);
@@ -260,6 +276,30 @@ bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char
     size_t cn;
     const void *ct = dy_pm_find(secs, nsec, DY_SEC_CLUSTERS, &cn);
     if (ct && !dy_clusters_view(&t->clus, ct, cn, why)) return false;
+    size_t dn;
+    const void *dt = dy_pm_find(secs, nsec, DY_SEC_TAGDICT, &dn);
+    if (dt && !dy_tagdict_view(t, dt, dn, why)) return false;
+    return true;
+}
+
+bool dy_tagdict_view(dy_tagger *t, const void *p, size_t n, const char **why) {
+    uint32_t ts;
+    if (n < 8) { *why = "tag dictionary too short"; return false; }
+    memcpy(&ts, p, 4);
+    if (!ts || (ts & (ts - 1)) || (uint64_t)ts * sizeof(dy_tdict_slot) + 8 != n) {
+        *why = "bad tag dictionary size";
+        return false;
+    }
+    const dy_tdict_slot *d = (const dy_tdict_slot *)(const void *)((const char *)p + 8);
+    bool empty = false;
+    for (uint32_t i = 0; i < ts; i++) {
+        if (!d[i].key) { empty = true; continue; }
+        if (!(d[i].key & 1) || d[i].zero) { *why = "bad tag dictionary slot"; return false; }
+        if (d[i].tag >= t->ntag) { *why = "tag dictionary class out of range"; return false; }
+    }
+    if (!empty) { *why = "tag dictionary has no empty slot"; return false; }
+    t->dict = d;
+    t->dict_size = ts;
     return true;
 }
 
@@ -348,6 +388,78 @@ static bool build_amb(const tsent *v, size_t ns, const uint8_t *px, dy_buf *out)
     return !out->err;
 }
 
+/* The tag dictionary of a trained tagger (chosen on EWT dev, bench/RESULTS.md
+ * "Session 8 — tagger"): forms seen at least DICT_MIN_COUNT times with one
+ * tag class in at least DICT_PURITY_BP / 10000 of them. */
+enum { DICT_MIN_COUNT = 10, DICT_PURITY_BP = 9900 };
+
+typedef struct hc { uint64_t h; uint32_t c; } hc;
+
+static int hc_cmp(const void *a, const void *b) {
+    const hc *p = a, *q = b;
+    if (p->h != q->h) return p->h < q->h ? -1 : 1;
+    return p->c < q->c ? -1 : p->c > q->c;
+}
+
+bool dy_tagdict_build(const dy_conllu *train, const uint8_t *px, const uint8_t *pu, uint32_t ntag,
+                      uint32_t min_count, uint32_t purity_bp, dy_buf *out) {
+    uint16_t pair_of[64][32];
+    memset(pair_of, 0xFF, sizeof pair_of);
+    for (uint32_t c = 0; c < ntag; c++)
+        if (px[c] < 64 && pu[c] < 32) pair_of[px[c]][pu[c]] = (uint16_t)c;
+    hc *a = malloc((train->nwords ? train->nwords : 1) * sizeof *a);
+    if (!a) return false;
+    size_t k = 0;
+    char buf[256];
+    for (size_t i = 0; i < train->ns; i++)
+        for (size_t j = 0; j < train->s[i].nw; j++) {
+            const dy_cword *cw = &train->s[i].w[j];
+            if (k >= train->nwords) break;
+            /* the hash dy_pwords_init gives the folded form (longer forms
+             * are never in the dictionary) */
+            if (cw->form.n * 3 + 8 > sizeof buf) continue;
+            size_t fl = dy_pfold(cw->form.p, cw->form.n, buf, cw->form.n * 3 + 8);
+            uint16_t c = cw->xpos < 64 && cw->upos < 32 ? pair_of[cw->xpos][cw->upos] : 0xFFFF;
+            a[k++] = (hc){dy_hash(buf, fl) | 1, c};
+        }
+    qsort(a, k, sizeof *a, hc_cmp);
+    size_t nkeys = 0;
+    for (size_t i = 0; i < k; i++) nkeys += i == 0 || a[i].h != a[i - 1].h;
+    hc *keep = malloc((nkeys ? nkeys : 1) * sizeof *keep);
+    if (!keep) { free(a); return false; }
+    size_t nk = 0;
+    for (size_t i = 0; i < k;) {
+        size_t j = i, best = 0;
+        uint32_t bc = 0xFFFF;
+        while (j < k && a[j].h == a[i].h) j++;
+        for (size_t r = i; r < j;) {
+            size_t e = r;
+            while (e < j && a[e].c == a[r].c) e++;
+            if (e - r > best) { best = e - r; bc = a[r].c; }
+            r = e;
+        }
+        if (j - i >= min_count && bc < ntag && best * 10000 >= (size_t)purity_bp * (j - i))
+            keep[nk++] = (hc){a[i].h, bc};
+        i = j;
+    }
+    uint32_t ts = 16;
+    while (ts < nk * 2) ts *= 2;
+    dy_tdict_slot *t = calloc(ts, sizeof *t);
+    if (!t) { free(a); free(keep); return false; }
+    for (size_t i = 0; i < nk; i++) {
+        uint32_t s = (uint32_t)keep[i].h & (ts - 1);
+        while (t[s].key) s = (s + 1) & (ts - 1);
+        t[s] = (dy_tdict_slot){keep[i].h, keep[i].c, 0};
+    }
+    uint32_t hdr[2] = {ts, 0};
+    dy_buf_put(out, hdr, 8);
+    dy_buf_put(out, t, (size_t)ts * sizeof *t);
+    free(t);
+    free(keep);
+    free(a);
+    return !out->err;
+}
+
 static void eval_tags(const dy_tagger *t, tsent *v, size_t ns, const uint8_t *px, const uint8_t *pu,
                       double *xacc, double *uacc) {
     size_t tot = 0, xo = 0, uo = 0;
@@ -379,8 +491,9 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     bool ok = false;
     dy_pwt pwt;
     memset(&pwt, 0, sizeof pwt);
-    dy_buf wbuf, meta, lem, amb, cbuf;
+    dy_buf wbuf, meta, lem, amb, cbuf, dict;
     dy_buf_init(&amb, dyad_default_allocator());
+    dy_buf_init(&dict, dyad_default_allocator());
     dy_buf_init(&cbuf, dyad_default_allocator());
     dy_clusters clus;
     dy_buf_init(&wbuf, dyad_default_allocator());
@@ -397,7 +510,11 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
         goto done;
     }
     for (size_t i = 0; i < train->ns; i++) order[i] = i;
-    if (!build_amb(tv, train->ns, px, &amb)) { snprintf(why, whyn, "out of memory"); goto done; }
+    if (!build_amb(tv, train->ns, px, &amb) ||
+        !dy_tagdict_build(train, px, pu, npair, DICT_MIN_COUNT, DICT_PURITY_BP, &dict)) {
+        snprintf(why, whyn, "out of memory");
+        goto done;
+    }
     {
         dy_tagger at;
         memset(&at, 0, sizeof at);
@@ -458,6 +575,7 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
                     t.ntag = npair;
                     memcpy(t.xpos, px, npair);
                     memcpy(t.upos, pu, npair);
+                    if (!dy_tagdict_view(&t, dict.p, dict.n, &w2)) t.dict_size = 0;
                     double xa, ua;
                     eval_tags(&t, dv, dev->ns, px, pu, &xa, &ua);
                     snprintf(extra, sizeof extra, "; dev XPOS %.2f UPOS %.2f", xa, ua);
@@ -472,20 +590,56 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     if (!dy_pwt_serialize(&pwt, 1e-4f, o->min_count, &wbuf)) { snprintf(why, whyn, "out of memory"); goto done; }
     for (uint32_t c = 0; c < npair; c++) dy_buf_printf(&meta, "%s\t%s\n", dy_xpos_names[px[c]], dy_upos_names[pu[c]]);
     if (!dy_lemma_table(train, &lem) || meta.err) { snprintf(why, whyn, "out of memory"); goto done; }
-    dy_pm_sec secs[5] = {{DY_SEC_META, meta.p, meta.n}, {DY_SEC_WEIGHTS, wbuf.p, wbuf.n},
-                         {DY_SEC_LEMMAS, lem.p, lem.n}, {DY_SEC_AMB, amb.p, amb.n},
-                         {DY_SEC_CLUSTERS, cbuf.p, cbuf.n}};
-    ok = dy_pm_write(out_path, DY_PM_TAGGER, o->version, secs, clus.size ? 5 : 4, why, whyn);
+    dy_pm_sec secs[6] = {{DY_SEC_META, meta.p, meta.n},         {DY_SEC_WEIGHTS, wbuf.p, wbuf.n},
+                         {DY_SEC_LEMMAS, lem.p, lem.n},         {DY_SEC_AMB, amb.p, amb.n},
+                         {DY_SEC_TAGDICT, dict.p, dict.n},      {DY_SEC_CLUSTERS, cbuf.p, cbuf.n}};
+    ok = dy_pm_write(out_path, DY_PM_TAGGER, o->version, secs, clus.size ? 6 : 5, why, whyn);
 done:
     dy_pwt_free(&pwt);
     dy_buf_free(&wbuf);
     dy_buf_free(&meta);
     dy_buf_free(&lem);
     dy_buf_free(&amb);
+    dy_buf_free(&dict);
     dy_buf_free(&cbuf);
     free(order);
     free(tv);
     free(dv);
     dy_arena_free(&ar);
+    return ok;
+}
+
+bool dy_tagger_add_dict(const char *tagger_path, const dy_conllu *train, uint32_t min_count, uint32_t purity_bp,
+                        const char *out_path, char *why, size_t whyn) {
+    char *bytes = NULL;
+    size_t n = 0;
+    if (dy_read_file(dyad_default_allocator(), tagger_path, &bytes, &n) != DYAD_OK) {
+        snprintf(why, whyn, "cannot read %s", tagger_path);
+        return false;
+    }
+    dy_pm_sec secs[8], keep[8];
+    size_t nsec = 0, nk = 0;
+    char ver[41];
+    dy_tagger t;
+    const char *w2 = "bad model";
+    bool ok = false;
+    dy_buf dict;
+    dy_buf_init(&dict, dyad_default_allocator());
+    if (!dy_pm_read(bytes, n, DY_PM_TAGGER, secs, 8, &nsec, ver, why, whyn)) goto done;
+    if (!dy_tagger_load(&t, secs, nsec, &w2)) { snprintf(why, whyn, "%s: %s", tagger_path, w2); goto done; }
+    if (!dy_tagdict_build(train, t.xpos, t.upos, t.ntag, min_count ? min_count : DICT_MIN_COUNT,
+                          purity_bp ? purity_bp : DICT_PURITY_BP, &dict)) {
+        snprintf(why, whyn, "out of memory");
+        goto done;
+    }
+    /* the sections as they are, a tag dictionary there replaced */
+    for (size_t i = 0; i < nsec; i++)
+        if (secs[i].id != DY_SEC_TAGDICT) keep[nk++] = secs[i];
+    if (nk >= 8) { snprintf(why, whyn, "%s: too many sections", tagger_path); goto done; }
+    keep[nk++] = (dy_pm_sec){DY_SEC_TAGDICT, dict.p, dict.n};
+    ok = dy_pm_write(out_path, DY_PM_TAGGER, ver, keep, nk, why, whyn);
+done:
+    dy_buf_free(&dict);
+    free(bytes);
     return ok;
 }

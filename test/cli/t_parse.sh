@@ -49,6 +49,33 @@ cp "$mdir/tagger.bin" "$tmp/m/"
 head -c 100000 "$mdir/parser.bin" >"$tmp/m/parser.bin"
 $d parse --conllu --model "$tmp/m" "$in" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || { echo "truncated model should exit 3"; exit 1; }
 grep -q 'parser.bin' "$tmp/err" || { echo "message should name parser.bin"; cat "$tmp/err"; exit 1; }
+# the tag dictionary (docs/models.md, section 7): `train tagdict` remakes the
+# shipped one byte for byte, refuses bad options, and a model whose dictionary
+# names a tag class it does not have exits 3 naming tagger.bin
+train=$here/../../../shared/ud/en_ewt-ud-train.conllu
+if [ -f "$train" ] && command -v python3 >/dev/null; then
+  $d train tagdict --train "$train" --tagger "$mdir/tagger.bin" -o "$tmp/td.bin" 2>/dev/null || { echo "train tagdict failed"; exit 1; }
+  cmp -s "$tmp/td.bin" "$mdir/tagger.bin" || { echo "train tagdict does not remake the shipped tagger"; exit 1; }
+  $d train tagdict --train "$train" --tagger "$mdir/tagger.bin" -o "$tmp/td.bin" --purity 0 2>/dev/null; [ $? -eq 2 ] || { echo "--purity 0 should exit 2"; exit 1; }
+  $d train tagdict --train "$train" -o "$tmp/td.bin" 2>/dev/null; [ $? -eq 2 ] || { echo "tagdict without --tagger should exit 2"; exit 1; }
+  mkdir "$tmp/bad"
+  ln -s "$(cd "$mdir" && pwd)/parser.bin" "$tmp/bad/parser.bin"
+  python3 - "$mdir/tagger.bin" "$tmp/bad/tagger.bin" <<'PY' || { echo "no tag dictionary in the shipped tagger"; exit 1; }
+import struct, sys, zlib
+b = bytearray(open(sys.argv[1], 'rb').read())
+for i in range(struct.unpack_from('<I', b, 16)[0]):
+    sid, _, off, ln = struct.unpack_from('<IIQQ', b, 64 + 24 * i)
+    if sid == 7:
+        s = next(j for j in range(struct.unpack_from('<I', b, off)[0]) if struct.unpack_from('<Q', b, off + 8 + 16 * j)[0])
+        struct.pack_into('<I', b, off + 8 + 16 * s + 8, 255)
+        struct.pack_into('<I', b, len(b) - 4, zlib.crc32(bytes(b[:-4])))
+        open(sys.argv[2], 'wb').write(b)
+        sys.exit(0)
+sys.exit(1)
+PY
+  $d parse --conllu --model "$tmp/bad" "$in" >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || { echo "bad tag dictionary should exit 3"; exit 1; }
+  grep -q 'tagger.bin.*tag dictionary' "$tmp/err" || { echo "message should name tagger.bin and the dictionary"; cat "$tmp/err"; exit 1; }
+fi
 # eval parse prints the scores
 $d eval parse --gold "$in" | grep -q '^LAS:' || { echo "eval parse output"; exit 1; }
 exit 0

@@ -347,6 +347,141 @@ TEST(inline_move_table_keeps_the_choices) {
     }
 }
 
+/* The tag dictionary: forms seen at least 10 times with one tag in 99% of
+ * them get that tag without scoring; a malformed section is refused. */
+TEST(tag_dictionary_skips_scoring) {
+    dy_buf txt;
+    dy_buf_init(&txt, A);
+    for (int i = 0; i < 10; i++) {
+        dy_buf_printf(&txt, "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tdog\tdog\tNOUN\tNN\t_\t0\troot\t_\t_\n");
+        /* "run" 9 times (too rare), "that" once of 10 as SCONJ (impure) */
+        if (i < 9) dy_buf_printf(&txt, "3\trun\trun\tVERB\tVB\t_\t2\tacl\t_\t_\n");
+        dy_buf_printf(&txt, "%d\tthat\tthat\t%s\t_\t2\tdep\t_\t_\n\n", i < 9 ? 4 : 3,
+                      i < 9 ? "DET\tDT" : "SCONJ\tIN");
+    }
+    dy_conllu c;
+    CHECK_EQ_INT(dy_conllu_parse(A, txt.p, txt.n, &c, NULL), DYAD_OK);
+    /* two classes, DT/DET and NN/NOUN; the weights put NN on every word */
+    dy_pwt pt;
+    CHECK(dy_pwt_init(&pt, 2));
+    uint64_t bias = DY_F1(0, 0);
+    CHECK(dy_pwt_update(&pt, &bias, 1, 1, 1.0f));
+    dy_pwt_tick(&pt);
+    dy_buf wb, db;
+    dy_buf_init(&wb, A);
+    dy_buf_init(&db, A);
+    CHECK(dy_pwt_serialize(&pt, 0, 0, &wb));
+    static const char meta[] = "DT\tDET\nNN\tNOUN\n";
+    char path[128], path2[128], why[160], ver[41];
+    tmpname(path, sizeof path, "tagnodict");
+    tmpname(path2, sizeof path2, "tagdict");
+    dy_pm_sec secs[2] = {{DY_SEC_META, meta, sizeof meta - 1}, {DY_SEC_WEIGHTS, wb.p, wb.n}};
+    CHECK(dy_pm_write(path, DY_PM_TAGGER, "test-dict", secs, 2, why, sizeof why));
+    CHECK(dy_tagger_add_dict(path, &c, 0, 0, path2, why, sizeof why));
+    size_t n;
+    char *bytes = slurp(path2, &n);
+    CHECK(bytes != NULL);
+    dy_pm_sec rs[8];
+    size_t nrs = 0;
+    dy_tagger t;
+    const char *w2 = NULL;
+    CHECK(bytes && dy_pm_read(bytes, n, DY_PM_TAGGER, rs, 8, &nrs, ver, why, sizeof why));
+    CHECK_EQ_STR(ver, "test-dict");
+    CHECK_EQ_INT(nrs, 3);
+    CHECK(nrs == 3 && dy_tagger_load(&t, rs, nrs, &w2) && dy_pw_check(&t.pw, &w2));
+    dy_arena ar;
+    dy_arena_init(&ar, A);
+    dy_str forms[4] = {DY_STR("the"), DY_STR("that"), DY_STR("run"), DY_STR("The")};
+    dy_pword w[4];
+    CHECK(dy_pwords_init(&ar, w, forms, 4));
+    if (nrs == 3) {
+        CHECK(t.dict_size > 0);
+        CHECK_EQ_INT(dy_tagger_dict(&t, w[0].hw), 0);
+        CHECK_EQ_INT(dy_tagger_dict(&t, w[1].hw), -1);  /* 90% pure */
+        CHECK_EQ_INT(dy_tagger_dict(&t, w[2].hw), -1);  /* seen 9 times */
+        CHECK_EQ_INT(dy_tagger_dict(&t, w[3].hw), -1);  /* case kept */
+        for (int packed = 0; packed < 2; packed++) {
+            if (packed) CHECK(dy_pw_pack(A, &t.pw, &w2));
+            dy_tagger_run(&t, w, 4);
+            CHECK_EQ_INT(w[0].tag, 0);                  /* the dictionary's DT, not the weights' NN */
+            CHECK_EQ_INT(w[0].xpos, dy_xpos_find(dy_str_c("DT")));
+            CHECK_EQ_INT(w[0].upos, dy_upos_find(dy_str_c("DET")));
+            CHECK_EQ_INT(w[1].tag, 1);
+            CHECK_EQ_INT(w[2].tag, 1);
+            CHECK_EQ_INT(w[3].tag, 1);
+        }
+        dy_pw_unpack(A, &t.pw);
+        /* the weights unchanged: the same section bytes */
+        size_t w1n;
+        const void *w1p = dy_pm_find(rs, nrs, DY_SEC_WEIGHTS, &w1n);
+        CHECK(w1p && w1n == wb.n && !memcmp(w1p, wb.p, wb.n));
+        /* a stricter threshold drops "the" (seen 10 times) */
+        CHECK(dy_tagdict_build(&c, t.xpos, t.upos, t.ntag, 11, 9900, &db));
+        dy_tagger t2 = t;
+        CHECK(dy_tagdict_view(&t2, db.p, db.n, &w2));
+        CHECK_EQ_INT(dy_tagger_dict(&t2, w[0].hw), -1);
+        /* and a 90% purity admits "that" */
+        dy_buf_clear(&db);
+        CHECK(dy_tagdict_build(&c, t.xpos, t.upos, t.ntag, 10, 9000, &db));
+        CHECK(dy_tagdict_view(&t2, db.p, db.n, &w2));
+        CHECK_EQ_INT(dy_tagger_dict(&t2, w[1].hw), 0);
+        /* malformed sections are refused, saying what is wrong */
+        size_t dn;
+        const unsigned char *dp = dy_pm_find(rs, nrs, DY_SEC_TAGDICT, &dn);
+        CHECK(dp != NULL && dn >= 8 + 16);
+        unsigned char *bad = malloc(dn);
+        uint32_t ts = 0;
+        if (dp && bad) {
+            memcpy(&ts, dp, 4);
+            dy_tdict_slot *sl = (dy_tdict_slot *)(void *)(bad + 8);
+            uint32_t used = 0;
+            memcpy(bad, dp, dn);
+            while (used < ts && !sl[used].key) used++;
+            CHECK(used < ts);
+            if (used < ts) {
+                sl[used].tag = 2;   /* only 2 classes */
+                CHECK(!dy_tagdict_view(&t2, bad, dn, &w2));
+                CHECK_EQ_STR(w2, "tag dictionary class out of range");
+                memcpy(bad, dp, dn);
+                sl[used].key &= ~1ULL;
+                CHECK(!dy_tagdict_view(&t2, bad, dn, &w2));
+                CHECK_EQ_STR(w2, "bad tag dictionary slot");
+                memcpy(bad, dp, dn);
+                for (uint32_t i = 0; i < ts; i++) sl[i] = sl[used];
+                CHECK(!dy_tagdict_view(&t2, bad, dn, &w2));
+                CHECK_EQ_STR(w2, "tag dictionary has no empty slot");
+            }
+            memcpy(bad, dp, dn);
+            CHECK(!dy_tagdict_view(&t2, bad, dn - 16, &w2));
+            CHECK_EQ_STR(w2, "bad tag dictionary size");
+            uint32_t three = 3;
+            memcpy(bad, &three, 4);
+            CHECK(!dy_tagdict_view(&t2, bad, dn, &w2));
+            CHECK_EQ_STR(w2, "bad tag dictionary size");
+            CHECK(!dy_tagdict_view(&t2, bad, 4, &w2));
+            CHECK_EQ_STR(w2, "tag dictionary too short");
+            /* through the loader: the section of a model file */
+            memcpy(bad, dp, dn);
+            if (used < ts) sl[used].tag = 7;
+            dy_pm_sec bs[3] = {rs[0], rs[1], rs[2]};
+            for (int i = 0; i < 3; i++)
+                if (bs[i].id == DY_SEC_TAGDICT) bs[i].p = bad;
+            CHECK(!dy_tagger_load(&t2, bs, 3, &w2));
+            CHECK_EQ_STR(w2, "tag dictionary class out of range");
+        }
+        free(bad);
+    }
+    dy_arena_free(&ar);
+    free(bytes);
+    unlink(path);
+    unlink(path2);
+    dy_buf_free(&wb);
+    dy_buf_free(&db);
+    dy_buf_free(&txt);
+    dy_pwt_free(&pt);
+    dy_conllu_free(A, &c);
+}
+
 TEST(missing_model_names_the_file) {
     dyad_model_options o = dyad_model_options_default();
     o.load = DYAD_LOAD_PARSE;
