@@ -39,10 +39,14 @@ typedef struct dy_prof {
     size_t sents, untagged, unparsed;   /* sentences, and those the gate left so */
 } dy_prof;
 
+struct dy_tagcache;
+
 struct dyad_ctx {
     const dyad_model *model;
     dy_arena arena;         /* one document's memory; reset between documents */
     dy_prof *prof;          /* NULL: not timed */
+    struct dy_tagcache *tagcache;   /* the tagger's word sums (src/parse/tagger.c), made
+                                       on first use; NULL before */
 };
 
 /* Build "<dir>/<rel>" into out (size n); false when it does not fit. */

@@ -125,6 +125,7 @@ dyad_ctx *dyad_ctx_new(const dyad_model *m) {
     if (!c) return NULL;
     c->model = m;
     c->prof = NULL;
+    c->tagcache = NULL;
     dy_arena_init(&c->arena, a);
     return c;
 }
@@ -135,6 +136,7 @@ void dyad_ctx_reset(dyad_ctx *ctx) {
 
 void dyad_ctx_free(dyad_ctx *ctx) {
     if (!ctx) return;
+    dy_parse_ctx_free(ctx);
     dy_arena_free(&ctx->arena);
     dy_free(ctx->arena.alloc, ctx);
 }

@@ -339,7 +339,9 @@ static bool tag_sentence(const dy_parse_model *m, dy_arena *ar, dyad_doc *doc, s
     if (!forms || !w) return false;
     for (size_t i = 0; i < n; i++) forms[i] = t[i].norm.n ? t[i].norm : t[i].form;
     if (!dy_pwords_init(ar, w, forms, n)) return false;
-    dy_tagger_run(&m->tagger, w, n);
+    dyad_ctx *ctx = doc->ctx;
+    if (ctx && !ctx->tagcache) ctx->tagcache = dy_tagcache_new(ctx->arena.alloc, &m->tagger);
+    dy_tagger_run_cached(&m->tagger, ctx ? ctx->tagcache : NULL, w, n);
     coordinated_names(m, w, n);
     finite_verb(m, w, n);
     for (size_t i = 0; i < n; i++) {
@@ -372,6 +374,11 @@ static bool parse_sentence(const dy_parse_model *m, dy_arena *ar, dyad_doc *doc,
         t[i].deprel = rel[i];
     }
     return true;
+}
+
+void dy_parse_ctx_free(dyad_ctx *ctx) {
+    dy_tagcache_free(ctx->tagcache);
+    ctx->tagcache = NULL;
 }
 
 dyad_status dy_parse_doc(dyad_ctx *ctx, dyad_doc *doc, bool names, dyad_error *err) {

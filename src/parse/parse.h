@@ -10,6 +10,9 @@
 
 typedef struct dy_parse_model dy_parse_model;
 
+/* Free what the tagger keeps in ctx between documents (ctx->tagcache). */
+void dy_parse_ctx_free(dyad_ctx *ctx);
+
 /* Load the tagger, parser and lemma tables from model_dir (and data_dir for
  * the lemmatizer's exception lists).  DYAD_EMODEL naming the file when one is
  * missing, truncated, corrupt or of another format version. */

@@ -234,6 +234,18 @@ size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f);
 /* Set w[i].amb and w[i].clus from the tagger's tables. */
 void dy_tagger_amb(const dy_tagger *t, dy_pword *w, size_t n);
 void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n);
+/* The features of dy_tagger_feats that depend on the word's form alone,
+ * and the others: the two lists make the same multiset as dy_tagger_feats. */
+size_t dy_tagger_feats_word(const dy_pword *x, uint64_t *f);
+size_t dy_tagger_feats_context(const dy_pword *w, size_t n, size_t i, uint64_t *f);
+/* A cache of the sums of the word features of recent forms, for one thread
+ * (a dyad_ctx's); the tags are exactly those of dy_tagger_run.  NULL when
+ * out of memory. */
+typedef struct dy_tagcache dy_tagcache;
+dy_tagcache *dy_tagcache_new(const dyad_allocator *a, const dy_tagger *t);
+void dy_tagcache_free(dy_tagcache *c);
+/* dy_tagger_run with a cache of t's (NULL: none). */
+void dy_tagger_run_cached(const dy_tagger *t, dy_tagcache *c, dy_pword *w, size_t n);
 /* The tag class of a word of the tag dictionary (hw: dy_pword.hw), -1 when
  * the word is not in it. */
 int dy_tagger_dict(const dy_tagger *t, uint64_t hw);

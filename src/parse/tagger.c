@@ -98,6 +98,19 @@ bool dy_pwords_init(dy_arena *ar, dy_pword *w, const dy_str *forms, size_t n) {
 
 enum { TAGGER_MAXF = 64 };
 
+/* Digits, hyphen, inner and initial capitals, lowercase letters. */
+static unsigned char_flags(const dy_pword *x) {
+    unsigned fl = 0;
+    for (size_t c = 0; c < x->form.n; c++) {
+        char ch = x->form.p[c];
+        if (ch >= '0' && ch <= '9') fl |= 1;
+        else if (ch == '-') fl |= 2;
+        else if (ch >= 'A' && ch <= 'Z') fl |= c ? 4 : 8;
+        else if (ch >= 'a' && ch <= 'z') fl |= 16;
+    }
+    return fl;
+}
+
 size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
     size_t k = 0;
     const dy_pword *x = &w[i];
@@ -143,14 +156,7 @@ size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
     f[k++] = DY_F3(37, tm1, a0, ap1);
     f[k++] = DY_F2(38, x->hl, ap1);
     f[k++] = DY_F2(39, am1, a0);
-    unsigned fl = 0;
-    for (size_t c = 0; c < x->form.n; c++) {
-        char ch = x->form.p[c];
-        if (ch >= '0' && ch <= '9') fl |= 1;
-        else if (ch == '-') fl |= 2;
-        else if (ch >= 'A' && ch <= 'Z') fl |= c ? 4 : 8;
-        else if (ch >= 'a' && ch <= 'z') fl |= 16;
-    }
+    unsigned fl = char_flags(x);
     f[k++] = DY_F1(40, fl);
     f[k++] = DY_F2(41, fl, tm1);
     if (x->clus) {
@@ -159,6 +165,79 @@ size_t dy_tagger_feats(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
         uint32_t f0 = x->clus >> 16, fm1 = cm1 >> 16, fp1 = cp1 >> 16;
         f[k++] = DY_F1(42, f0);
         f[k++] = DY_F1(43, x->clus & 0xFFFF);
+        f[k++] = DY_F1(44, fp1);
+        f[k++] = DY_F1(45, fm1);
+        f[k++] = DY_F2(46, f0, tm1);
+        f[k++] = DY_F2(47, f0, fp1);
+        f[k++] = DY_F1(48, cp2 & 0xFFFF);
+    }
+    return k;
+}
+
+/* The features of dy_tagger_feats that depend on the word's form alone
+ * (bias, form, lowercase, suffixes, prefixes, shape, ambiguity class,
+ * character flags, word classes) and the others (its neighbours, the
+ * previous tags, its position): together the same multiset of features. */
+size_t dy_tagger_feats_word(const dy_pword *x, uint64_t *f) {
+    size_t k = 0;
+    f[k++] = DY_F1(0, 0);
+    f[k++] = DY_F1(1, x->hw);
+    f[k++] = DY_F1(2, x->hl);
+    for (int j = 0; j < 4; j++) f[k++] = DY_F1(3 + (uint32_t)j, x->hsuf[j]);
+    for (int j = 0; j < 3; j++) f[k++] = DY_F1(7 + (uint32_t)j, x->hpre[j]);
+    f[k++] = DY_F1(10, x->hshape);
+    f[k++] = DY_F1(32, x->amb);
+    f[k++] = DY_F1(40, char_flags(x));
+    if (x->clus) {
+        f[k++] = DY_F1(42, x->clus >> 16);
+        f[k++] = DY_F1(43, x->clus & 0xFFFF);
+    }
+    return k;
+}
+
+size_t dy_tagger_feats_context(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
+    size_t k = 0;
+    const dy_pword *x = &w[i];
+    uint64_t lm1 = i >= 1 ? w[i - 1].hl : BOS1, lm2 = i >= 2 ? w[i - 2].hl : BOS2;
+    uint64_t lp1 = i + 1 < n ? w[i + 1].hl : EOS1, lp2 = i + 2 < n ? w[i + 2].hl : EOS2;
+    uint64_t tm1 = i >= 1 ? w[i - 1].tag + 1u : 300, tm2 = i >= 2 ? w[i - 2].tag + 1u : 301;
+    uint64_t sm1 = i >= 1 ? w[i - 1].hsuf[2] : BOS1, sp1 = i + 1 < n ? w[i + 1].hsuf[2] : EOS1;
+    uint64_t shm1 = i >= 1 ? w[i - 1].hshape : BOS1, shp1 = i + 1 < n ? w[i + 1].hshape : EOS1;
+    f[k++] = DY_F1(11, lm1);
+    f[k++] = DY_F1(12, lm2);
+    f[k++] = DY_F1(13, lp1);
+    f[k++] = DY_F1(14, lp2);
+    f[k++] = DY_F1(15, tm1);
+    f[k++] = DY_F1(16, tm2);
+    f[k++] = DY_F2(17, tm1, tm2);
+    f[k++] = DY_F2(18, tm1, x->hl);
+    f[k++] = DY_F1(19, sm1);
+    f[k++] = DY_F1(20, sp1);
+    f[k++] = DY_F2(21, lm1, x->hl);
+    f[k++] = DY_F2(22, x->hl, lp1);
+    f[k++] = DY_F1(23, shp1);
+    f[k++] = DY_F1(24, shm1);
+    f[k++] = DY_F2(25, i == 0, x->form.n && x->form.p[0] >= 'A' && x->form.p[0] <= 'Z');
+    f[k++] = DY_F2(26, tm1, x->hsuf[2]);
+    f[k++] = DY_F2(27, x->hw, lp1);
+    f[k++] = DY_F2(28, lm1, lp1);
+    f[k++] = DY_F2(29, tm1, lp1);
+    f[k++] = DY_F1(30, i + 1 < n ? w[i + 1].hsuf[1] : EOS2);
+    f[k++] = DY_F2(31, x->hshape, tm1);
+    uint64_t a0 = x->amb, ap1 = i + 1 < n ? w[i + 1].amb : EOS1, ap2 = i + 2 < n ? w[i + 2].amb : EOS2;
+    uint64_t am1 = i >= 1 ? w[i - 1].amb : BOS1;
+    f[k++] = DY_F1(33, ap1);
+    f[k++] = DY_F1(34, ap2);
+    f[k++] = DY_F2(35, a0, ap1);
+    f[k++] = DY_F2(36, tm1, a0);
+    f[k++] = DY_F3(37, tm1, a0, ap1);
+    f[k++] = DY_F2(38, x->hl, ap1);
+    f[k++] = DY_F2(39, am1, a0);
+    f[k++] = DY_F2(41, char_flags(x), tm1);
+    if (x->clus) {
+        uint32_t cm1 = i >= 1 ? w[i - 1].clus : 0x7FFFFFFF, cp1 = i + 1 < n ? w[i + 1].clus : 0x7FFFFFFE;
+        uint32_t cp2 = i + 2 < n ? w[i + 2].clus : 0x7FFFFFFD;
+        uint32_t f0 = x->clus >> 16, fm1 = cm1 >> 16, fp1 = cp1 >> 16;
         f[k++] = DY_F1(44, fp1);
         f[k++] = DY_F1(45, fm1);
         f[k++] = DY_F2(46, f0, tm1);
@@ -200,12 +279,48 @@ int dy_tagger_dict(const dy_tagger *t, uint64_t hw) {
     return -1;
 }
 
-void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) {
+/* MARK: - word sums cache
+ *
+ * The sums of a word's own features (dy_tagger_feats_word) depend on its
+ * form alone: a context keeps them for the last form seen at each of 4096
+ * places (direct-mapped on the form's hash), so that a form met again costs
+ * one row copy instead of 15 lookups.  Integer sums of the packed table:
+ * the tags are exactly those without the cache. */
+
+enum { TAGCACHE_SIZE = 4096 };
+
+struct dy_tagcache {
+    const dyad_allocator *a;
+    const dy_tagger *t;         /* the tagger the sums are of */
+    uint32_t nc8;
+    uint64_t key[TAGCACHE_SIZE];    /* hw | 1; 0 = empty */
+    int32_t acc[];              /* TAGCACHE_SIZE rows of nc8 */
+};
+
+dy_tagcache *dy_tagcache_new(const dyad_allocator *a, const dy_tagger *t) {
+    uint32_t nc8 = (t->pw.nclass + 7) & ~7u;
+    dy_tagcache *c = dy_malloc(a, sizeof *c + (size_t)TAGCACHE_SIZE * nc8 * sizeof(int32_t));
+    if (!c) return NULL;
+    c->a = a;
+    c->t = t;
+    c->nc8 = nc8;
+    memset(c->key, 0, sizeof c->key);
+    return c;
+}
+
+void dy_tagcache_free(dy_tagcache *c) {
+    if (c) dy_free(c->a, c);
+}
+
+void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) { dy_tagger_run_cached(t, NULL, w, n); }
+
+void dy_tagger_run_cached(const dy_tagger *t, dy_tagcache *tc, dy_pword *w, size_t n) {
     uint64_t f[TAGGER_MAXF];
     float s[256];
     dy_tagger_amb(t, w, n);
     int32_t acc[256];           /* packed tables: sums in units of 256 */
     uint32_t nc8 = (t->pw.nclass + 7) & ~7u;
+    if (tc && (tc->t != t || tc->nc8 != nc8)) tc = NULL;
     for (size_t i = 0; i < n; i++) {
         int d = dy_tagger_dict(t, w[i].hw);
         uint32_t c;
@@ -213,11 +328,26 @@ void dy_tagger_run(const dy_tagger *t, dy_pword *w, size_t n) {
             /* a form with one tag in training: not scored */
             c = (uint32_t)d;
         } else if (t->pw.prec) {
-            size_t nf = dy_tagger_feats(w, n, i, f);
+            if (tc) {
+                uint64_t key = w[i].hw | 1;
+                size_t slot = (size_t)(dy_fmix(key) & (TAGCACHE_SIZE - 1));
+                int32_t *row = tc->acc + slot * nc8;
+                if (tc->key[slot] != key) {
+                    size_t nf = dy_tagger_feats_word(&w[i], f);
+                    memset(row, 0, nc8 * sizeof *row);
+                    dy_pw_add(&t->pw, f, nf, row);
+                    tc->key[slot] = key;
+                }
+                memcpy(acc, row, nc8 * sizeof *acc);
+                size_t nf = dy_tagger_feats_context(w, n, i, f);
+                dy_pw_add(&t->pw, f, nf, acc);
+            } else {
+                size_t nf = dy_tagger_feats(w, n, i, f);
+                memset(acc, 0, nc8 * sizeof *acc);
+                dy_pw_add(&t->pw, f, nf, acc);
+            }
             /* the same argmax as on the float scores (the sums times 256,
              * exact) */
-            memset(acc, 0, nc8 * sizeof *acc);
-            dy_pw_add(&t->pw, f, nf, acc);
             c = 0;
             for (uint32_t k = 1; k < t->ntag; k++)
                 if (acc[k] > acc[c]) c = k;

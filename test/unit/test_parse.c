@@ -482,6 +482,83 @@ TEST(tag_dictionary_skips_scoring) {
     dy_conllu_free(A, &c);
 }
 
+static int u64_cmp(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The word sums cache: a word's own features and its context features make
+ * the features of dy_tagger_feats, and tagging with the cache (cold, warm,
+ * and too small for the words so that slots are replaced) gives exactly
+ * the tags without it.  Uses the shipped tagger and EWT dev. */
+TEST(tagger_cache_gives_the_same_tags) {
+    dy_arena ar;
+    dy_arena_init(&ar, A);
+    dy_str forms[5] = {DY_STR("Rebels"), DY_STR("seized"), DY_STR("the"), DY_STR("UN-run"), DY_STR("town")};
+    dy_pword w[5];
+    CHECK(dy_pwords_init(&ar, w, forms, 5));
+    for (int withclus = 0; withclus < 2; withclus++) {
+        for (size_t i = 0; i < 5; i++) {
+            w[i].amb = 0x10 + i;
+            w[i].clus = withclus ? 0x80000000u | (uint32_t)(i + 1) << 16 | (uint32_t)(i + 2) : 0;
+            w[i].tag = (uint8_t)(3 * i);
+        }
+        for (size_t i = 0; i < 5; i++) {
+            uint64_t a[64], b[64];
+            size_t na = dy_tagger_feats(w, 5, i, a);
+            size_t nb = dy_tagger_feats_word(&w[i], b);
+            nb += dy_tagger_feats_context(w, 5, i, b + nb);
+            CHECK_EQ_INT(nb, na);
+            if (na != nb) continue;
+            qsort(a, na, sizeof *a, u64_cmp);
+            qsort(b, nb, sizeof *b, u64_cmp);
+            CHECK(!memcmp(a, b, na * sizeof *a));
+        }
+    }
+    dyad_model_options o = dyad_model_options_default();
+    o.load = DYAD_LOAD_PARSE;
+    o.model_dir = DYAD_SOURCE_DIR "/models";
+    o.data_dir = DYAD_SOURCE_DIR "/data";
+    dyad_model *m = NULL;
+    size_t n = 0;
+    char *text = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &n);
+    if (!text || dyad_model_load(&o, &m, NULL) != DYAD_OK) {
+        fprintf(stderr, "  (skipped: no models or no EWT dev)\n");
+        free(text);
+        dy_arena_free(&ar);
+        return;
+    }
+    dy_conllu c;
+    CHECK_EQ_INT(dy_conllu_parse(A, text, n, &c, NULL), DYAD_OK);
+    const dy_tagger *t = dy_parse_tagger(m->parse);
+    dy_tagcache *tc = dy_tagcache_new(A, t);
+    CHECK(tc != NULL && t->pw.prec != NULL);
+    size_t words = 0, differ = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c.ns && i < 1000; i++) {
+            size_t nw = c.s[i].nw;
+            dy_str *fs = dy_arena_alloc(&ar, (nw + 1) * sizeof *fs);
+            dy_pword *a = dy_arena_alloc(&ar, (nw + 1) * sizeof *a), *b = dy_arena_alloc(&ar, (nw + 1) * sizeof *b);
+            if (!fs || !a || !b) break;
+            for (size_t j = 0; j < nw; j++) fs[j] = c.s[i].w[j].form;
+            CHECK(dy_pwords_init(&ar, a, fs, nw) && dy_pwords_init(&ar, b, fs, nw));
+            dy_tagger_run(t, a, nw);
+            dy_tagger_run_cached(t, tc, b, nw);
+            for (size_t j = 0; j < nw; j++) {
+                words++;
+                differ += a[j].tag != b[j].tag || a[j].xpos != b[j].xpos || a[j].upos != b[j].upos;
+            }
+            dy_arena_reset(&ar);
+        }
+    CHECK(words > 20000);
+    CHECK_EQ_INT(differ, 0);
+    dy_tagcache_free(tc);
+    dy_conllu_free(A, &c);
+    free(text);
+    dyad_model_free(m);
+    dy_arena_free(&ar);
+}
+
 TEST(missing_model_names_the_file) {
     dyad_model_options o = dyad_model_options_default();
     o.load = DYAD_LOAD_PARSE;
