@@ -183,6 +183,21 @@ static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) 
     if (tok < 0) return 0;
     int32_t m = dy_sv_actor_np(S, tok);
     if (m >= 0) out[n++] = m;
+    /* "Egyptian and Qatari mediators": a modifier's conjuncts own the
+     * noun too (the parser hangs "Qatari" on "Egyptian") */
+    if (m >= 0 && S->ment[tok] < 0)
+        for (int32_t c = S->first[tok]; c >= 0; c = S->next[c]) {
+            int d = S->t[c].deprel;
+            if (S->ment[c] != m || !(d == DY_DEP_AMOD || d == DY_DEP_COMPOUND || d == DY_DEP_NMOD_POSS)) continue;
+            for (int32_t x = S->first[c]; x >= 0 && n < max; x = S->next[x]) {
+                int32_t mx = S->ment[x];
+                if (S->t[x].deprel != DY_DEP_CONJ || mx < 0 || mx == m) continue;
+                bool dup = false;
+                for (int i = 0; i < n; i++) dup |= out[i] == mx;
+                if (!dup) out[n++] = mx;
+            }
+            break;
+        }
     for (int32_t c = S->first[tok]; c >= 0 && n < max; c = S->next[c]) {
         if (S->t[c].deprel != DY_DEP_CONJ && !listed_state(S, tok, c)) continue;
         int32_t mc = dy_sv_actor_np(S, c);
@@ -260,13 +275,20 @@ static bool xpos_is(const dy_token *k, const char *x) {
  * noun is its patient (returned), the source only a "by" agent.  Not a
  * headline-style clause the parser hung on its subject: "[Somali
  * troops]root fought with al-Shabaab". */
+/* The first conjunct of the coordination noun h belongs to:
+ * "[Sudan's army]root and [the RSF]conj". */
+static int32_t coord_top(const dy_sent_view *S, int32_t h) {
+    for (int i = 0; i < 8 && S->t[h].deprel == DY_DEP_CONJ && S->t[h].head >= 0; i++) h = S->t[h].head;
+    return h;
+}
+
 static int32_t participle_patient(const dy_sent_view *S, int32_t t) {
     const dy_token *k = &S->t[t];
     if (!xpos_is(k, "VBN") || dy_sv_child(S, t, DY_DEP_AUX) >= 0 || dy_sv_child(S, t, DY_DEP_MARK) >= 0)
         return -1;
     int32_t h = k->head;
     if (h < 0) return -1;
-    if (k->deprel == DY_DEP_ACL) return S->t[h].head >= 0 ? h : -1;
+    if (k->deprel == DY_DEP_ACL) return S->t[coord_top(S, h)].head >= 0 ? h : -1;
     if (k->deprel == DY_DEP_XCOMP && S->t[h].upos == DY_UPOS_VERB) {
         int32_t o = dy_sv_child(S, h, DY_DEP_OBJ);
         return o >= 0 && o < t ? o : -1;
@@ -390,6 +412,9 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
     case DY_DEP_ACL_RELCL:
     case DY_DEP_ACL:
         if (pass) return 0;
+        /* a headline-style clause hung on the last of its subjects:
+         * "[Sudan's army]root and the RSF [fought]acl each other" */
+        if (k->deprel == DY_DEP_ACL && S->t[coord_top(S, h)].head < 0) h = coord_top(S, h);
         if ((n = actors_of(S, h, out, max))) PATH(path, "relcl-head(%.*s)", S, h);
         return n;
     default:
@@ -438,6 +463,16 @@ static bool adjacent_conjuncts(const dy_sent_view *S, int32_t a, int32_t b) {
     return true;
 }
 
+/* Every word between verb t and its dependent c belongs to c's phrase. */
+static bool adjacent_np(const dy_sent_view *S, int32_t t, int32_t c) {
+    for (int32_t k = t + 1; k < c; k++) {
+        int32_t a = k;
+        for (int i = 0; i < 6 && a >= 0 && a != c && a != t; i++) a = S->t[a].head;
+        if (a != c) return false;
+    }
+    return true;
+}
+
 /* The object of verb t, or the one it shares with a verb coordinated right
  * next to it: "condemned and sanctioned Iran", "train and equip Syria's
  * army", "signed and ratified the treaty" (the parser hangs the object on
@@ -460,8 +495,15 @@ static int32_t verb_obj(const dy_sent_view *S, int32_t t) {
             !adjacent_conjuncts(S, t, c))
             break;
         o = dy_sv_child(S, c, DY_DEP_OBJ);
-        return o > c ? o : -1;
+        if (o > c) return o;
+        break;
     }
+    /* a noun phrase with no preposition labelled obl is an object the
+     * parser slipped on: "bombed [Syria's T4 air base]obl" */
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_OBL && c > t && dy_sv_case(S, c) < 0 &&
+            (S->t[c].upos == DY_UPOS_NOUN || S->t[c].upos == DY_UPOS_PROPN) && adjacent_np(S, t, c))
+            return c;
     return -1;
 }
 
@@ -656,6 +698,8 @@ int32_t dy_sv_complement(const dy_sent_view *S, int32_t h) {
 
 /* MARK: - targets */
 
+static int code_root(const char *code);
+
 static const char *const TARGET_PREPS[] = {"against", "on", "with", "to", "toward", "towards",
                                            "at", "into", "upon", "onto", "over", "from", NULL};
 
@@ -713,6 +757,17 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                 return n;
             }
     }
+    /* "voiced pessimism about Sudan's future", "complained about Iran":
+     * what a statement or a complaint is about is its target */
+    if (code_root(e->code) == 1 || code_root(e->code) == 11) {
+        int32_t p = prep_dep(S, t, DY_STR("about"), -1);
+        if (p < 0 && !noun && dy_sv_child(S, t, DY_DEP_OBJ) >= 0)
+            p = prep_dep(S, dy_sv_child(S, t, DY_DEP_OBJ), DY_STR("about"), -1);
+        if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
+            PATH(path, "about(%.*s)", S, t);
+            return n;
+        }
+    }
     if (!noun) {
         /* through a plain object: "signed a trade protocol with Dagolath",
          * "sent troops to Syria" parsed with the obl under the object */
@@ -733,6 +788,10 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
         if (o >= 0 && (!oe || oe->role == DY_ROLE_TOPIC || oe->recip || named_obj))
             for (const char *const *w = named_obj ? OBJ_PREPS : TARGET_PREPS; *w; w++) {
                 int32_t p = prep_dep(S, o, dy_str_c(*w), -1);
+                /* "pledged 50 billion euros in aid to Ukraine": the named
+                 * object's "in" phrase says what it is, its "to" whom */
+                int32_t in = named_obj && p < 0 ? prep_dep(S, o, DY_STR("in"), -1) : -1;
+                if (in >= 0 && S->ment[in] < 0) p = prep_dep(S, in, dy_str_c(*w), -1);
                 if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
                     size_t l = strlen(path);
                     snprintf(path + l, DY_PATH_CAP - l, "obj-%s(%.*s)", *w, (int)k->form.n, k->form.p);
@@ -1467,6 +1526,74 @@ static bool topic_owner(const dy_sent_view *S, int32_t m) {
     return n >= 0 && S->t[n].upos == DY_UPOS_NOUN && S->ment[n] < 0 && S->entry[n] < 0;
 }
 
+/* "called for a ceasefire in Sudan", "demanded political reforms in
+ * Tunisia", "investigated abuses in Myanmar": an appeal (02), inquiry (09)
+ * or demand (10) about a state of affairs "in" a named state is addressed
+ * to that state.  A state only, not a city or region ("talks in Doha" are
+ * no appeal to Qatar), and only the "in" of the thing asked for or
+ * investigated. */
+static int state_of_affairs(const dy_sent_view *S, int32_t t, cand *c, bool noun) {
+    int r = code_root(c->code);
+    if (r != 2 && r != 9 && r != 10) return 0;
+    int32_t x = c->comp >= 0 && nominal(S, c->comp) ? c->comp : !noun ? verb_obj(S, t) : -1;
+    if (x < 0) return 0;
+    int32_t p = prep_dep(S, x, DY_STR("in"), -1);
+    /* the parser often hangs the "in" on the verb: "investigated [abuses]
+     * [in Myanmar]" */
+    if (p < 0 && x == verb_obj(S, t) && !noun) {
+        p = prep_dep(S, t, DY_STR("in"), -1);
+        if (p < x) p = -1;
+    }
+    /* "the restoration of constitutional order in Niger" */
+    int32_t of = p < 0 ? prep_dep(S, x, DY_STR("of"), -1) : -1;
+    if (of >= 0 && S->ment[of] < 0) p = prep_dep(S, of, DY_STR("in"), -1);
+    if (p < 0 || S->ment[p] < 0) return 0;
+    const dy_mention *m = &S->doc->ments[S->ment[p]];
+    if (m->ent != DY_ENT_STATE || m->role.n || m->code.n != 3) return 0;
+    c->tgt[0] = S->ment[p];
+    PATH(c->tpath, "in(%.*s)", S, x);
+    return 1;
+}
+
+/* "if the United States attacked its nuclear sites": the owner of an
+ * object named by "its"/"their" is the target -- the nearest actor before
+ * it, in the sentence or the one before, of the kind the word names (its:
+ * a state, group or organisation; their: a group or a plural), other than
+ * the event's sources, which do not act on their own ("Israel struck its
+ * enemies" names no target). */
+static int pronoun_owner(const dy_sent_view *S, int32_t t, cand *c) {
+    int32_t o = verb_obj(S, t);
+    if (o < 0 || S->ment[o] >= 0 || S->t[t].upos != DY_UPOS_VERB) return 0;
+    /* only with the verb's own subject: through control ("allowed
+     * inspectors to visit its facilities") the source is less sure than
+     * the owner */
+    if (strncmp(c->spath, "nsubj(", 6)) return 0;
+    int32_t poss = -1;
+    for (int32_t k = S->first[o]; k >= 0; k = S->next[k])
+        if ((S->t[k].deprel == DY_DEP_NMOD_POSS || S->t[k].deprel == DY_DEP_DET_POSS) && S->t[k].upos == DY_UPOS_PRON)
+            poss = k;
+    if (poss < 0) return 0;
+    bool its = dy_str_ieq(S->t[poss].form, DY_STR("its")), their = dy_str_ieq(S->t[poss].form, DY_STR("their"));
+    if (!its && !their) return 0;
+    const dyad_doc *doc = S->doc;
+    for (size_t i = doc->nment; i-- > 0;) {
+        const dy_mention *a = &doc->ments[i];
+        if (a->sent > S->si || (a->sent == S->si && a->tok_start >= (uint32_t)poss)) continue;
+        if (a->sent + 1 < S->si) break;
+        if (a->kind != DY_MENTION_ACTOR || !a->code.n || bare_agent(a) || a->ent == DY_ENT_PERSON) continue;
+        bool ok = its ? (a->ent == DY_ENT_STATE || a->ent == DY_ENT_GROUP || a->ent == DY_ENT_ORG) && !a->plural
+                      : a->plural || a->ent == DY_ENT_GROUP;
+        if (!ok) continue;
+        bool src = false;
+        for (int j = 0; j < c->nsrc; j++) src |= dy_str_eq(a->code, doc->ments[c->src[j]].code);
+        if (src) continue;
+        c->tgt[0] = (int32_t)i;
+        PATH(c->tpath, "owner-of-%.*s", S, poss);
+        return 1;
+    }
+    return 0;
+}
+
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
     memset(c, 0, sizeof *c);
@@ -1516,6 +1643,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             if (topic_owner(S, c->tgt[i])) c->tgt[i--] = c->tgt[--c->ntgt];
     /* a force event aimed at a place only: "strikes on Gaza" */
     if (!c->ntgt && !between) c->ntgt = place_targets(S, t, c->code, c->tgt, 8, c->tpath);
+    if (!c->ntgt && !between) c->ntgt = pronoun_owner(S, t, c);
     for (int i = 0; i < c->ntgt; i++) {
         int32_t r = rebind_pronoun(S, c->tgt[i], c->src, c->nsrc);
         if (r == c->tgt[i]) continue;
@@ -1572,6 +1700,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
         }
     }
     if (!c->ntgt && c->comp >= 0) c->ntgt = place_targets(S, c->comp, c->code, c->tgt, 8, c->tpath);
+    if (!c->ntgt && !between) c->ntgt = state_of_affairs(S, t, c, noun);
     return true;
 }
 
