@@ -324,7 +324,7 @@ static const char train_help[] =
     "       dyad train parser --train FILE --dev FILE -o MODEL [--tagger TAGGER.bin]\n"
     "                         [--epochs N] [--seed S] [--min-count K]\n"
     "                         [--jackknife K [--tagger-epochs N]] [--clusters TSV]\n"
-    "                         [--split GROUPS]\n"
+    "                         [--split GROUPS] [--mix K]\n"
     "       dyad train clusters -o TSV [--fine N] [--coarse N] [--min-count K]\n"
     "                         [--passes N] FILE.conllu...\n"
     "       dyad train tagdict --train FILE --tagger TAGGER.bin -o MODEL\n"
@@ -338,7 +338,9 @@ static const char train_help[] =
     "the word forms of unlabelled CoNLL-U files (predictive exchange).  --split 1\n"
     "trains a move classifier (shift, left, right) and a label classifier scored\n"
     "only on arcs instead of one classifier over labelled moves; --split 3 makes\n"
-    "the moves left and right per label group (docs/models.md).  `train tagdict`\n"
+    "the moves left and right per label group (docs/models.md).  --mix K trains\n"
+    "the parser K times (seeds S .. S+K-1) and writes the mean of the K averaged\n"
+    "weight tables.  `train tagdict`\n"
     "rewrites a tagger with the tag dictionary of --train (forms seen at least\n"
     "N times (10) with one tag in PERCENT (99) of them, which the tagger then\n"
     "does not score; `train tagger` adds it itself), its weights unchanged.\n";
@@ -436,7 +438,8 @@ int cmd_train(cli_opts *o) {
         return EXIT_USAGE;
     }
     static const char *const valued[] = {"--train", "--dev", "-o", "--epochs", "--seed", "--tagger",
-                                         "--min-count", "--jackknife", "--tagger-epochs", "--clusters", "--split", NULL};
+                                         "--min-count", "--jackknife", "--tagger-epochs", "--clusters", "--split",
+                                         "--mix", NULL};
     if (!cli_parse(o->nrest - 1, o->rest + 1, o, valued) || !cli_rest_check(o, NULL, valued)) return EXIT_USAGE;
     const char *trainf = cli_rest_value(o, "--train"), *devf = cli_rest_value(o, "--dev");
     const char *outf = cli_rest_value(o, "-o"), *ep = cli_rest_value(o, "--epochs");
@@ -462,13 +465,19 @@ int cmd_train(cli_opts *o) {
     const char *jk = cli_rest_value(o, "--jackknife"), *te = cli_rest_value(o, "--tagger-epochs");
     dy_train_opts to = {epochs, seed, mc ? (uint32_t)atoi(mc) : (is_tagger ? 1u : 2u), tagger,
                         jk ? atoi(jk) : 0, te ? atoi(te) : 8, version, log_line, NULL,
-                        cli_rest_value(o, "--clusters"), 0};
+                        cli_rest_value(o, "--clusters"), 0, 0};
     const char *sp = cli_rest_value(o, "--split");
     if (sp && (is_tagger || (strcmp(sp, "1") && strcmp(sp, "3")))) {
         cli_error("train: --split takes 1 or 3 (label groups), for the parser");
         return EXIT_USAGE;
     }
     to.split = sp ? (uint32_t)atoi(sp) : 0;
+    const char *mx = cli_rest_value(o, "--mix");
+    if (mx && (is_tagger || atoi(mx) < 1 || atoi(mx) > 16)) {
+        cli_error("train: --mix takes 1..16 (runs averaged), for the parser");
+        return EXIT_USAGE;
+    }
+    to.mix = mx ? (uint32_t)atoi(mx) : 0;
     bool ok = is_tagger ? dy_tagger_train(&tc, devf ? &dc : NULL, &to, outf, why, sizeof why)
                         : dy_parser_train(&tc, devf ? &dc : NULL, &to, outf, why, sizeof why);
     if (!ok) cli_error("train %s: %s", what, why);

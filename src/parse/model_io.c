@@ -457,6 +457,34 @@ bool dy_pwt_update(dy_pwt *t, const uint64_t *f, size_t nf, uint32_t cls, float 
     return true;
 }
 
+bool dy_pwt_mix(dy_pwt *dst, const dy_pwt *src, double factor) {
+    for (size_t i = 0; i < src->tsize; i++) {
+        const dy_pwt_feat *x = &src->tab[i];
+        if (!x->key) continue;
+        if ((dst->nfeat + 1) * 2 > dst->tsize && !pwt_grow(dst)) return false;
+        dy_pwt_feat *y = pwt_find(dst, x->key);
+        if (!y->key) { y->key = x->key; dst->nfeat++; }
+        if (x->seen > y->seen) y->seen = x->seen;
+        for (uint32_t j = 0; j < x->n; j++) {
+            uint32_t k = 0;
+            while (k < y->n && y->e[k].cls != x->e[j].cls) k++;
+            if (k == y->n) {
+                if (y->n == y->cap) {
+                    uint32_t nc = y->cap ? y->cap * 2 : 2;
+                    dy_pwt_ent *ne = realloc(y->e, nc * sizeof *ne);
+                    if (!ne) return false;
+                    y->e = ne;
+                    y->cap = nc;
+                }
+                y->e[k] = (dy_pwt_ent){0, 0, x->e[j].cls};
+                y->n++;
+            }
+            y->e[k].w += (float)(factor * (x->e[j].w - x->e[j].u / src->c));
+        }
+    }
+    return true;
+}
+
 bool dy_pwt_count(dy_pwt *t, const uint64_t *f, size_t nf) {
     for (size_t k = 0; k < nf; k++) {
         if ((t->nfeat + 1) * 2 > t->tsize && !pwt_grow(t)) return false;

@@ -784,6 +784,31 @@ static bool train_split_step(pstate *s, const psent *x, dy_pwt *pwt, dy_pwt *lwt
     return true;
 }
 
+/* The dev scores of the tables as they stand (unpruned), as a log suffix. */
+static bool dev_extra(const dy_pwt *pwt, const dy_pwt *lwt, const dy_train_opts *o, const uint8_t *lab,
+                      uint32_t nlab, const dy_clusters *clus, const psent *dv, size_t ns, bool predicted,
+                      dy_arena *sar, dy_buf *wbuf, dy_buf *lbuf, char *extra, size_t en) {
+    dy_buf_clear(wbuf);
+    dy_buf_clear(lbuf);
+    if (!dy_pwt_serialize(pwt, 0, o->min_count, wbuf) || (o->split && !dy_pwt_serialize(lwt, 0, o->min_count, lbuf)))
+        return false;
+    dy_parser p;
+    const char *w2;
+    memset(&p, 0, sizeof p);
+    p.split = o->split;
+    if (dy_pw_view(&p.pw, wbuf->p, wbuf->n, &w2) && dy_pw_check(&p.pw, &w2) &&
+        (!o->split || (dy_pw_view(&p.lw, lbuf->p, lbuf->n, &w2) && dy_pw_check(&p.lw, &w2)))) {
+        p.nlab = nlab;
+        p.clus = *clus;
+        memcpy(p.lab, lab, nlab);
+        double uas = 0, las = 0;
+        dy_arena_reset(sar);
+        eval_dev(&p, sar, dv, ns, &uas, &las);
+        snprintf(extra, en, "; dev UAS %.2f LAS %.2f%s", uas, las, predicted ? " (predicted tags)" : " (gold tags)");
+    }
+    return true;
+}
+
 bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
                      const char *out_path, char *why, size_t whyn) {
     int epochs = o->epochs;
@@ -858,95 +883,119 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     size_t lsteps = 0, lright = 0;
     dy_arena sar;
     dy_arena_init(&sar, dyad_default_allocator());
-    for (int ep = 0; ep < epochs; ep++) {
-        for (size_t i = train->ns; i > 1; i--) {
-            size_t j = (size_t)(dy_prng(&rng) % i);
-            size_t tmp = order[i - 1]; order[i - 1] = order[j]; order[j] = tmp;
-        }
-        size_t steps = 0, right = 0;
-        for (size_t oi = 0; oi < train->ns; oi++) {
-            psent *x = &tv[order[oi]];
-            if (!x->proj || !x->n) continue;
-            dy_arena_reset(&sar);
-            pstate s;
-            if (!state_alloc(&s, &sar, x->n)) { snprintf(why, whyn, "out of memory"); goto done2; }
-            state_init(&s);
-            while (o->split && !terminal(&s)) {
-                if (!train_split_step(&s, x, &pwt, &lwt, grp, ep, o->min_count, &rng, f, fl, sc, lsc, &steps,
-                                      &right, &lsteps, &lright)) {
-                    snprintf(why, whyn, "out of memory");
-                    goto done2;
-                }
+    /* --mix K: K runs (seeds seed .. seed + K - 1, the same start order),
+     * their averaged weights averaged into mpwt / mlwt */
+    uint32_t nrun = o->mix > 1 ? o->mix : 1;
+    dy_pwt mpwt, mlwt;
+    memset(&mpwt, 0, sizeof mpwt);
+    memset(&mlwt, 0, sizeof mlwt);
+    if (nrun > 1 && (!dy_pwt_init(&mpwt, ncls) || (o->split && !dy_pwt_init(&mlwt, nlab)))) {
+        snprintf(why, whyn, "out of memory");
+        goto done2;
+    }
+    for (uint32_t run = 0; run < nrun; run++) {
+        if (run > 0) {
+            dy_pwt_free(&pwt);
+            dy_pwt_free(&lwt);
+            if (!dy_pwt_init(&pwt, ncls) || (o->split && !dy_pwt_init(&lwt, nlab))) {
+                snprintf(why, whyn, "out of memory");
+                goto done2;
             }
-            while (!o->split && !terminal(&s)) {
-                size_t nf = parser_feats(&s, x->w, x->cl, f);
-                memset(sc, 0, ncls * sizeof *sc);
-                dy_pwt_score(&pwt, f, nf, sc);
-                if (ep == 0 && o->min_count > 1 && !dy_pwt_count(&pwt, f, nf)) {
-                    snprintf(why, whyn, "out of memory");
-                    goto done2;
-                }
-                int cl, cr, csh;
-                arc_costs(&s, x->g, &cl, &cr, &csh);
-                uint32_t pred = UINT32_MAX, gold = UINT32_MAX;
-                int pcost = 0;
-                for (uint32_t c = 0; c < ncls; c++) {
-                    if (!legal(&s, c, 0)) continue;
-                    int cost = cost_of(&s, x->g, x->gl, c, cl, cr, csh);
-                    if (pred == UINT32_MAX || sc[c] > sc[pred]) { pred = c; pcost = cost; }
-                    if (cost == 0 && (gold == UINT32_MAX || sc[c] > sc[gold])) gold = c;
-                }
-                if (gold == UINT32_MAX) break; /* cannot happen on projective trees */
-                steps++;
-                if (pcost > 0) {
-                    if (!dy_pwt_update(&pwt, f, nf, gold, 1.0f) || !dy_pwt_update(&pwt, f, nf, pred, -1.0f)) {
+            rng = (o->seed ? o->seed : 1) + run;
+            for (size_t i = 0; i < train->ns; i++) order[i] = i;
+        }
+        for (int ep = 0; ep < epochs; ep++) {
+            for (size_t i = train->ns; i > 1; i--) {
+                size_t j = (size_t)(dy_prng(&rng) % i);
+                size_t tmp = order[i - 1]; order[i - 1] = order[j]; order[j] = tmp;
+            }
+            size_t steps = 0, right = 0;
+            for (size_t oi = 0; oi < train->ns; oi++) {
+                psent *x = &tv[order[oi]];
+                if (!x->proj || !x->n) continue;
+                dy_arena_reset(&sar);
+                pstate s;
+                if (!state_alloc(&s, &sar, x->n)) { snprintf(why, whyn, "out of memory"); goto done2; }
+                state_init(&s);
+                while (o->split && !terminal(&s)) {
+                    if (!train_split_step(&s, x, &pwt, &lwt, grp, ep, o->min_count, &rng, f, fl, sc, lsc, &steps,
+                                          &right, &lsteps, &lright)) {
                         snprintf(why, whyn, "out of memory");
                         goto done2;
                     }
-                } else {
-                    right++;
                 }
-                dy_pwt_tick(&pwt);
-                uint32_t next = gold;
-                if (pcost == 0) next = pred;
-                else if (ep > 0 && (dy_prng(&rng) % 10) < 9) next = pred;
-                apply(&s, next);
+                while (!o->split && !terminal(&s)) {
+                    size_t nf = parser_feats(&s, x->w, x->cl, f);
+                    memset(sc, 0, ncls * sizeof *sc);
+                    dy_pwt_score(&pwt, f, nf, sc);
+                    if (ep == 0 && o->min_count > 1 && !dy_pwt_count(&pwt, f, nf)) {
+                        snprintf(why, whyn, "out of memory");
+                        goto done2;
+                    }
+                    int cl, cr, csh;
+                    arc_costs(&s, x->g, &cl, &cr, &csh);
+                    uint32_t pred = UINT32_MAX, gold = UINT32_MAX;
+                    int pcost = 0;
+                    for (uint32_t c = 0; c < ncls; c++) {
+                        if (!legal(&s, c, 0)) continue;
+                        int cost = cost_of(&s, x->g, x->gl, c, cl, cr, csh);
+                        if (pred == UINT32_MAX || sc[c] > sc[pred]) { pred = c; pcost = cost; }
+                        if (cost == 0 && (gold == UINT32_MAX || sc[c] > sc[gold])) gold = c;
+                    }
+                    if (gold == UINT32_MAX) break; /* cannot happen on projective trees */
+                    steps++;
+                    if (pcost > 0) {
+                        if (!dy_pwt_update(&pwt, f, nf, gold, 1.0f) || !dy_pwt_update(&pwt, f, nf, pred, -1.0f)) {
+                            snprintf(why, whyn, "out of memory");
+                            goto done2;
+                        }
+                    } else {
+                        right++;
+                    }
+                    dy_pwt_tick(&pwt);
+                    uint32_t next = gold;
+                    if (pcost == 0) next = pred;
+                    else if (ep > 0 && (dy_prng(&rng) % 10) < 9) next = pred;
+                    apply(&s, next);
+                }
             }
-        }
-        if (log) {
-            char extra[128] = "";
-            if (dv) {
-                dy_buf_clear(&wbuf);
-                dy_buf_clear(&lbuf);
-                if (!dy_pwt_serialize(&pwt, 0, o->min_count, &wbuf) ||
-                    (o->split && !dy_pwt_serialize(&lwt, 0, o->min_count, &lbuf))) {
+            if (log) {
+                char extra[128] = "";
+                if (dv && !dev_extra(&pwt, &lwt, o, lab, nlab, &clus, dv, dev->ns, tg != NULL, &sar, &wbuf, &lbuf,
+                                     extra, sizeof extra)) {
                     snprintf(why, whyn, "out of memory");
                     goto done2;
                 }
-                dy_parser p;
-                const char *w2;
-                memset(&p, 0, sizeof p);
-                p.split = o->split;
-                if (dy_pw_view(&p.pw, wbuf.p, wbuf.n, &w2) && dy_pw_check(&p.pw, &w2) &&
-                    (!o->split || (dy_pw_view(&p.lw, lbuf.p, lbuf.n, &w2) && dy_pw_check(&p.lw, &w2)))) {
-                    p.nlab = nlab;
-                    p.clus = clus;
-                    memcpy(p.lab, lab, nlab);
-                    double uas = 0, las = 0;
-                    dy_arena_reset(&sar);
-                    eval_dev(&p, &sar, dv, dev->ns, &uas, &las);
-                    snprintf(extra, sizeof extra, "; dev UAS %.2f LAS %.2f%s", uas, las,
-                             tg ? " (predicted tags)" : " (gold tags)");
-                }
+                char lx[96] = "";
+                if (o->split)
+                    snprintf(lx, sizeof lx, ", labels %.2f%% right (%zu features)",
+                             lsteps ? 100.0 * (double)lright / (double)lsteps : 0.0, lwt.nfeat);
+                log(logud, "parser epoch %d: %zu/%zu projective sentences, transitions %.2f%% right (%zu features)%s%s",
+                    ep + 1, nproj, train->ns, steps ? 100.0 * (double)right / (double)steps : 0.0, pwt.nfeat, lx,
+                    extra);
+                lsteps = lright = 0;
             }
-            char lx[96] = "";
-            if (o->split)
-                snprintf(lx, sizeof lx, ", labels %.2f%% right (%zu features)",
-                         lsteps ? 100.0 * (double)lright / (double)lsteps : 0.0, lwt.nfeat);
-            log(logud, "parser epoch %d: %zu/%zu projective sentences, transitions %.2f%% right (%zu features)%s%s",
-                ep + 1, nproj, train->ns, steps ? 100.0 * (double)right / (double)steps : 0.0, pwt.nfeat, lx, extra);
-            lsteps = lright = 0;
         }
+        if (nrun > 1 &&
+            (!dy_pwt_mix(&mpwt, &pwt, 1.0 / nrun) || (o->split && !dy_pwt_mix(&mlwt, &lwt, 1.0 / nrun)))) {
+            snprintf(why, whyn, "out of memory");
+            goto done2;
+        }
+    }
+    if (nrun > 1) {
+        dy_pwt_free(&pwt);
+        dy_pwt_free(&lwt);
+        pwt = mpwt;
+        lwt = mlwt;
+        memset(&mpwt, 0, sizeof mpwt);
+        memset(&mlwt, 0, sizeof mlwt);
+        char extra[128] = "";
+        if (dv && !dev_extra(&pwt, &lwt, o, lab, nlab, &clus, dv, dev->ns, tg != NULL, &sar, &wbuf, &lbuf, extra,
+                             sizeof extra)) {
+            snprintf(why, whyn, "out of memory");
+            goto done2;
+        }
+        if (log) log(logud, "parser: mixture of %u runs (%zu features)%s", nrun, pwt.nfeat, extra);
     }
     dy_buf_clear(&wbuf);
     dy_buf_clear(&lbuf);
@@ -966,6 +1015,8 @@ bool dy_parser_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     }
 done2:
     dy_arena_free(&sar);
+    dy_pwt_free(&mpwt);
+    dy_pwt_free(&mlwt);
 done:
     dy_buf_free(&cbuf);
     dy_pwt_free(&pwt);

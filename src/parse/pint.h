@@ -106,6 +106,11 @@ void dy_pwt_score(const dy_pwt *t, const uint64_t *f, size_t nf, float *scores);
 bool dy_pwt_update(dy_pwt *t, const uint64_t *f, size_t nf, uint32_t cls, float delta);
 /* Count occurrences of the features (for the frequency cut-off). */
 bool dy_pwt_count(dy_pwt *t, const uint64_t *f, size_t nf);
+/* Adds factor times the averaged weights of src to dst's weights, and takes
+ * the larger occurrence count of each feature: the mixture of several
+ * trained tables, in a table that was never updated or ticked (its
+ * averaged weights are then its weights). */
+bool dy_pwt_mix(dy_pwt *dst, const dy_pwt *src, double factor);
 static inline void dy_pwt_tick(dy_pwt *t) { t->c += 1; }
 /* Append the averaged weights as a serialized dy_pw, keeping features seen
  * at least min_count times (when counted) and weights with |w| >= min_abs. */
@@ -279,6 +284,8 @@ typedef struct dy_train_opts {
                                    a move classifier (SHIFT, and LEFT and RIGHT per label
                                    group) and a label classifier scored on arcs only
                                    (DY_SEC_LABEL_WEIGHTS) */
+    uint32_t mix;               /* parser: 0/1 = one run; K = K runs with seeds seed ..
+                                   seed + K - 1, their averaged weights averaged */
 } dy_train_opts;
 bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_train_opts *o,
                      const char *out_path, char *why, size_t whyn);

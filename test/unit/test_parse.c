@@ -185,6 +185,75 @@ TEST(weights_and_container_round_trip) {
     dy_pwt_free(&t);
 }
 
+/* The averaged weights of a table as a file would hold them: scores of f. */
+static void file_scores(int *failed_, const dy_pwt *t, uint32_t min_count, const uint64_t *f, size_t nf,
+                        float *sc) {
+    dy_buf b;
+    dy_buf_init(&b, A);
+    CHECK(dy_pwt_serialize(t, 0, min_count, &b));
+    dy_pw pw;
+    const char *w2 = NULL;
+    CHECK(dy_pw_view(&pw, b.p, b.n, &w2) && dy_pw_check(&pw, &w2));
+    memset(sc, 0, pw.nclass * sizeof *sc);
+    if (!w2) {
+        dy_pw_score(&pw, f, nf, sc);
+        for (uint32_t c = 0; c < pw.nclass; c++) sc[c] *= pw.scale;
+    }
+    dy_buf_free(&b);
+}
+
+TEST(mixed_tables_average_the_averaged_weights) {
+    uint64_t f[4] = {DY_F1(1, 10), DY_F1(2, 20), DY_F1(3, 30), DY_F1(4, 40)};
+    dy_pwt a, b, m;
+    CHECK(dy_pwt_init(&a, 4) && dy_pwt_init(&b, 4) && dy_pwt_init(&m, 4));
+    for (int i = 0; i < 6; i++) {   /* a: classes 1 and 2 on f0, f1 */
+        CHECK(dy_pwt_update(&a, f, 2, 1, 1.0f));
+        if (i >= 3) CHECK(dy_pwt_update(&a, f + 1, 1, 2, -0.5f));
+        dy_pwt_tick(&a);
+    }
+    for (int i = 0; i < 4; i++) {   /* b: class 3 on f1, f2 (f2 not in a) */
+        CHECK(dy_pwt_update(&b, f + 1, 2, 3, 2.0f));
+        dy_pwt_tick(&b);
+    }
+    CHECK(dy_pwt_count(&a, f + 3, 1));   /* f3: seen, no weights: dropped */
+    CHECK(dy_pwt_mix(&m, &a, 0.5) && dy_pwt_mix(&m, &b, 0.5));
+    CHECK_EQ_INT(m.nfeat, 4);
+    float sa[4], sb[4], sm[4];
+    for (size_t k = 0; k < 4; k++) {
+        file_scores(failed_, &a, 0, f + k, 1, sa);
+        file_scores(failed_, &b, 0, f + k, 1, sb);
+        file_scores(failed_, &m, 0, f + k, 1, sm);
+        for (int c = 0; c < 4; c++) {
+            float want = 0.5f * (sa[c] + sb[c]), d = sm[c] - want;
+            CHECK(d < 1e-3f && d > -1e-3f);
+        }
+    }
+    /* the mixture is not the raw weights: a's class 2 weight on f1 is -1.5,
+     * averaged over its 6 ticks -0.5, mixed -0.25 */
+    file_scores(failed_, &m, 0, f + 1, 1, sm);
+    CHECK(sm[2] < -0.2f && sm[2] > -0.3f);
+    /* a feature's occurrence count is the larger one: seen 3 times in one
+     * table and once in the other, it survives --min-count 3 */
+    dy_pwt c, d, m2;
+    CHECK(dy_pwt_init(&c, 4) && dy_pwt_init(&d, 4) && dy_pwt_init(&m2, 4));
+    for (int i = 0; i < 3; i++) CHECK(dy_pwt_count(&c, f, 1));
+    CHECK(dy_pwt_count(&d, f, 1));
+    CHECK(dy_pwt_update(&c, f, 1, 1, 1.0f) && dy_pwt_update(&d, f, 1, 1, 1.0f));
+    dy_pwt_tick(&c);
+    dy_pwt_tick(&d);    /* averaged: 1 - 1/2 in each */
+    CHECK(dy_pwt_mix(&m2, &c, 0.5) && dy_pwt_mix(&m2, &d, 0.5));
+    file_scores(failed_, &m2, 3, f, 1, sm);
+    CHECK(sm[1] > 0.49f && sm[1] < 0.51f);
+    file_scores(failed_, &d, 3, f, 1, sm);   /* d alone: dropped */
+    CHECK(sm[1] == 0.0f);
+    dy_pwt_free(&a);
+    dy_pwt_free(&b);
+    dy_pwt_free(&m);
+    dy_pwt_free(&c);
+    dy_pwt_free(&d);
+    dy_pwt_free(&m2);
+}
+
 /* A weight table by hand: 5 classes, tsize slots {fingerprint, offset},
  * then the blob.  1 when both checks accept it, 0 when both reject it (the
  * packer saying want), -1 otherwise. */
@@ -575,8 +644,8 @@ TEST(missing_model_names_the_file) {
 static void log_quiet(void *ud, const char *fmt, ...) { (void)ud; (void)fmt; }
 
 /* The small model of small_model_trains_and_beats_floor, joint (split 0)
- * or split (1 or 3 label groups). */
-static void small_model(int *failed_, uint32_t split) {
+ * or split (1 or 3 label groups), of one run or a mixture of mix runs. */
+static void small_model(int *failed_, uint32_t split, uint32_t mix) {
     size_t tn, dn;
     char *tt = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-train.conllu", &tn);
     char *dt = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &dn);
@@ -597,12 +666,13 @@ static void small_model(int *failed_, uint32_t split) {
     char tp[128], pp[128], why[256] = "";
     tmpname(tp, sizeof tp, "tagger");
     tmpname(pp, sizeof pp, "parser");
-    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL, NULL, 0};
+    dy_train_opts o = {4, 7, 1, NULL, 0, 0, "test", log_quiet, NULL, NULL, 0, 0};
     o.split = 0;
     CHECK(dy_tagger_train(&tc, NULL, &o, tp, why, sizeof why));
     o.epochs = 3;
     o.min_count = 2;
     o.split = split;
+    o.mix = mix;
     CHECK(dy_parser_train(&tc, NULL, &o, pp, why, sizeof why));
     /* load the pair through the real loader, score on dev */
     char dir[128];
@@ -645,8 +715,8 @@ static void small_model(int *failed_, uint32_t split) {
         }
         double pu = 100.0 * (double)upos / (double)words, pa = 100.0 * (double)uas / (double)words;
         double pl = 100.0 * (double)las / (double)words;
-        fprintf(stderr, "  small %s model (%zu sentences): UPOS %.1f UAS %.1f LAS %.1f on %zu dev words\n",
-                split ? "split" : "joint", tc.ns, pu, pa, pl, words);
+        fprintf(stderr, "  small %s model%s (%zu sentences): UPOS %.1f UAS %.1f LAS %.1f on %zu dev words\n",
+                split ? "split" : "joint", mix > 1 ? ", mixture of 2 runs" : "", tc.ns, pu, pa, pl, words);
         CHECK(pu > (keep >= 1500 ? 88.0 : 80.0));
         CHECK(pa > (keep >= 1500 ? 70.0 : 55.0));
         CHECK(pl > (keep >= 1500 ? 63.0 : 45.0));
@@ -664,8 +734,9 @@ static void small_model(int *failed_, uint32_t split) {
 }
 
 TEST(small_model_trains_and_beats_floor) {
-    small_model(failed_, 0);
-    small_model(failed_, 3);
+    small_model(failed_, 0, 0);
+    small_model(failed_, 3, 0);
+    small_model(failed_, 1, 2);
 }
 
 TEST(clusters_train_build_and_look_up) {
