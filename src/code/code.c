@@ -310,6 +310,12 @@ static int32_t holder_of(const dy_sent_view *S, int32_t tok) {
         int32_t a = hold ? agent_of(S, c) : -1;
         if (a >= 0 && S->ment[a] >= 0) return a;
     }
+    /* "drones belonging to the Rapid Support Forces" */
+    for (int32_t c = S->first[tok]; c >= 0; c = S->next[c]) {
+        if (S->t[c].deprel != DY_DEP_ACL || !dy_sv_lemma_is(S, c, "belong")) continue;
+        int32_t a = prep_dep(S, c, DY_STR("to"), -1);
+        if (a >= 0 && S->ment[a] >= 0) return a;
+    }
     return -1;
 }
 
@@ -988,6 +994,44 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
         PATH(path, "nmod-by(%.*s)", S, t);
         return n;
     }
+    /* "the attack, reportedly conducted by the Taliban", "airstrikes
+     * carried out by the army": a participle of doing on the noun */
+    static const char *const DO[] = {"conduct", "carry", "launch", "stage", "perpetrate", "commit", "mount",
+                                     "execute", NULL};
+    int32_t th = S->t[t].head;
+    for (int32_t c = th >= 0 ? S->first[th] : -1; c >= 0; c = S->next[c]) {
+        /* or set off by a comma, which the parser hangs on the clause:
+         * "died in [the attack], [conducted]parataxis by the Taliban" */
+        int d = S->t[c].deprel;
+        if (c <= t || !(d == DY_DEP_PARATAXIS || d == DY_DEP_ADVCL || d == DY_DEP_ACL) || !xpos_is(&S->t[c], "VBN"))
+            continue;
+        bool next = true;
+        for (int32_t k = t + 1; k < c && next; k++) {
+            int32_t a = k;
+            for (int i = 0; i < 6 && a >= 0 && a != t && a != c; i++) a = S->t[a].head;
+            next = a == t || (a == c && (S->t[k].upos == DY_UPOS_PUNCT || S->t[k].deprel == DY_DEP_ADVMOD));
+        }
+        if (next) {
+            bool act = false;
+            for (const char *const *w = DO; *w && !act; w++) act = dy_sv_lemma_is(S, c, *w);
+            int32_t a = act ? agent_of(S, c) : -1;
+            if (a >= 0 && (n = actors_of(S, a, out, max))) {
+                PATH(path, "acl-by(%.*s)", S, c);
+                return n;
+            }
+        }
+        break;
+    }
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
+        if (S->t[c].deprel != DY_DEP_ACL || !xpos_is(&S->t[c], "VBN")) continue;
+        bool act = false;
+        for (const char *const *w = DO; *w && !act; w++) act = dy_sv_lemma_is(S, c, *w);
+        int32_t a = act ? agent_of(S, c) : -1;
+        if (a >= 0 && (n = actors_of(S, a, out, max))) {
+            PATH(path, "acl-by(%.*s)", S, c);
+            return n;
+        }
+    }
     /* "the arrest of the opposition leader by Belarusian police": the
      * parser hangs the agent on the patient before it */
     int32_t of = prep_dep(S, t, DY_STR("of"), -1);
@@ -1074,7 +1118,7 @@ static bool place_victim_code(const char *code) {
     return r == 15 || r >= 18 || !strncmp(code, "138", 3) || !strcmp(code, "042");
 }
 
-static const char *const AIM_PREPS[] = {"on", "against", "at", "into", "onto", "upon", NULL};
+static const char *const AIM_PREPS[] = {"on", "against", "at", "into", "onto", "upon", "across", NULL};
 static const char *const POSTURE_PREPS[] = {"to", "toward", "towards", "near", NULL};
 static const char *const VISIT_PREPS[] = {"to", NULL};
 
@@ -1436,7 +1480,7 @@ static bool noun_modifier(const dy_sent_view *S, int32_t t) {
 static bool background_noun(const dy_sent_view *S, int32_t t, const char *spath) {
     int d = S->t[t].deprel;
     if (S->t[t].head < 0 || d == DY_DEP_NSUBJ || d == DY_DEP_NSUBJ_PASS) return false;
-    if (strstr(spath, "light-verb(")) return false;
+    if (strstr(spath, "light-verb(") || strstr(spath, "acl-by(")) return false;
     /* what an event or frame verb is about: "condemned the Israeli raid" */
     int32_t h = S->t[t].head;
     if (d == DY_DEP_OBJ && S->entry[h] >= 0 && S->t[h].upos == DY_UPOS_VERB) return false;
@@ -1594,6 +1638,54 @@ static int pronoun_owner(const dy_sent_view *S, int32_t t, cand *c) {
     return 0;
 }
 
+/* "Turkey began an offensive ... The operation was condemned by the EU",
+ * "Egypt condemned the attack": a condemnation or rejection (11, 12) of a
+ * definite event noun that names no actor targets the source of the last
+ * event of that kind told in the three sentences before.  The noun need
+ * only be an event word ("operation" without its "against"). */
+static int told_act(const dy_sent_view *S, int32_t t, cand *c, bool noun) {
+    int r = code_root(c->code);
+    if ((r != 11 && r != 12) || noun || c->comp >= 0) return 0;
+    int32_t o = verb_obj(S, t);
+    if (o < 0 && is_passive(S, t)) o = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
+    if (o < 0 || S->ment[o] >= 0 || S->t[o].upos != DY_UPOS_NOUN) return 0;
+    bool def = false;
+    for (int32_t k = S->first[o]; k >= 0; k = S->next[k]) {
+        int d = S->t[k].deprel;
+        if (d == DY_DEP_NMOD_POSS || d == DY_DEP_AMOD || d == DY_DEP_COMPOUND || is_nmod(d) || d == DY_DEP_ACL)
+            if (S->ment[k] >= 0) return 0;
+        if (d == DY_DEP_DET)
+            def = dy_sv_lemma_is(S, k, "the") || dy_sv_lemma_is(S, k, "this") || dy_sv_lemma_is(S, k, "that");
+    }
+    if (!def) return 0;
+    size_t first, n;
+    if (!dy_lexicon_lookup(S->lx, DY_LEX_NOUN, tok_lemma(S, o), &first, &n)) return 0;
+    /* the plain entry's code ("attack" 190, not "terrorist attack" 180);
+     * else the first one's ("operation against" 190) */
+    int want = -1, any = -1;
+    for (size_t i = first; i < first + n && want < 0; i++) {
+        const dy_lex_entry *x = &S->lx->ents[i];
+        if (!x->code[0] || x->role != DY_ROLE_EVENT) continue;
+        if (any < 0) any = code_root(x->code);
+        if (!x->npre && !x->npreps && !x->has_obj) want = code_root(x->code);
+    }
+    if (want < 0) want = any;
+    if (want < 0) return 0;
+    const dyad_doc *doc = S->doc;
+    for (size_t j = doc->nevent; j-- > 0;) {
+        const dy_event *f = &doc->events[j];
+        if (f->sent >= S->si) continue;
+        if (f->sent + 3 < S->si) break;
+        if (code_root(f->code) != want) continue;
+        for (int i = 0; i < c->nsrc; i++)
+            if (dy_str_eq(doc->ments[c->src[i]].code, doc->ments[f->src].code)) return 0;
+        c->tgt[0] = f->src;
+        PATH(c->tpath, "told-act(%.*s)", S, o);
+        return 1;
+    }
+    return 0;
+}
+
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
     memset(c, 0, sizeof *c);
@@ -1701,6 +1793,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     }
     if (!c->ntgt && c->comp >= 0) c->ntgt = place_targets(S, c->comp, c->code, c->tgt, 8, c->tpath);
     if (!c->ntgt && !between) c->ntgt = state_of_affairs(S, t, c, noun);
+    if (!c->ntgt && !between) c->ntgt = told_act(S, t, c, noun);
     return true;
 }
 
