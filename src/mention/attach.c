@@ -125,10 +125,18 @@ static int32_t pick(const dyad_doc *doc, const dy_event *ev, int kind) {
         }
         if (parsed && kind == DY_MENTION_TIME && inside_time(doc, ev->sent, governor(T, n, m), i))
             continue;   /* "this year" of "March of this year": the month says more */
+        /* "since 2023" starts a state ("have fought alongside it since
+         * 2023", "in custody since Feb. 24"): it dates no act */
+        if (kind == DY_MENTION_TIME && pb && form_is(pb, "since")) continue;
         if (parsed) {
             int32_t gov = governor(T, n, m);
             int32_t mclause = gov >= 0 ? clause_of(T, n, gov) : -1;
             if (mclause >= 0 && mclause == tclause) sc += 500;
+            /* a time inside a relative clause the trigger is not in dates
+             * that clause: "The army, which lost the city in May, retook it" */
+            if (kind == DY_MENTION_TIME && mclause >= 0 && mclause != tclause &&
+                T[mclause].deprel == DY_DEP_ACL_RELCL)
+                continue;
             /* "from" only when it hangs on the trigger itself */
             if (from && gov != (int32_t)trig) continue;
         } else if (from) {
