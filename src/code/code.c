@@ -1608,6 +1608,9 @@ static int state_of_affairs(const dy_sent_view *S, int32_t t, cand *c, bool noun
 static int pronoun_owner(const dy_sent_view *S, int32_t t, cand *c) {
     int32_t o = verb_obj(S, t);
     if (o < 0 || S->ment[o] >= 0 || S->t[t].upos != DY_UPOS_VERB) return 0;
+    /* an object the entry names, or an act, is the source's own: "expressed
+     * its support", "announced its withdrawal" */
+    if ((c->e->has_obj && !c->e->obj.any) || S->entry[o] >= 0) return 0;
     /* only with the verb's own subject: through control ("allowed
      * inspectors to visit its facilities") the source is less sure than
      * the owner */
