@@ -1914,6 +1914,20 @@ static bool possessive_candidate(const dy_mention *m) {
 
 static int32_t state_at(const dyad_doc *doc, uint32_t si, uint32_t x);
 
+/* The bare agent m becomes its owner's: country + role ("Syria's army"
+ * SYRMIL); false when out of memory. */
+static bool give_country(dyad_ctx *ctx, dy_mention *m, dy_str country) {
+    char buf[8];
+    memcpy(buf, country.p, 3);
+    memcpy(buf + 3, m->code.p, 3);
+    dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
+    if (!code.p) return false;
+    m->role = m->code;
+    m->code = code;
+    m->country = (dy_str){code.p, 3};
+    return true;
+}
+
 static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t i = 0; i < doc->nment; i++) {
         dy_mention *m = &doc->ments[i];
@@ -1929,15 +1943,7 @@ static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
                 k < m->tok_start)
                 owner = state_at(doc, m->sent, k);
         if (owner >= 0) {
-            const dy_mention *a = &doc->ments[owner];
-            char buf[8];
-            memcpy(buf, a->country.p, 3);
-            memcpy(buf + 3, m->code.p, 3);
-            dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
-            if (!code.p) return DYAD_ENOMEM;
-            m->role = m->code;
-            m->code = code;
-            m->country = (dy_str){code.p, 3};
+            if (!give_country(ctx, m, doc->ments[owner].country)) return DYAD_ENOMEM;
             continue;
         }
         if (!possessive_candidate(m)) continue;
@@ -1955,14 +1961,7 @@ static dyad_status possessive_agents(dyad_ctx *ctx, dyad_doc *doc) {
             if (a->sent == m->sent && a->tok_start >= (uint32_t)poss) continue;
             if (their ? !(a->plural || a->ent == DY_ENT_GROUP) : a->plural) continue;
             if ((a->ent == DY_ENT_STATE || a->ent == DY_ENT_AGENT) && a->country.n == 3) {
-                char buf[8];
-                memcpy(buf, a->country.p, 3);
-                memcpy(buf + 3, m->code.p, 3);
-                dy_str code = dy_arena_strdup(&ctx->arena, buf, 6);
-                if (!code.p) return DYAD_ENOMEM;
-                m->role = m->code;
-                m->code = code;
-                m->country = (dy_str){code.p, 3};
+                if (!give_country(ctx, m, a->country)) return DYAD_ENOMEM;
             } else if (a->ent == DY_ENT_GROUP || a->ent == DY_ENT_ORG) {
                 m->code = a->code;
                 m->country = a->country;
