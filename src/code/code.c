@@ -725,6 +725,19 @@ static bool named_phrase(const dy_sent_view *S, const dy_lex_entry *e, int32_t p
     return false;
 }
 
+/* The actors of the "by" agent of participle c when it is a verb of doing
+ * ("conducted by the Taliban", "carried out by the army"); 0 if none. */
+static int doer_actors(const dy_sent_view *S, int32_t c, int32_t *out, int max, char *path) {
+    static const char *const DO[] = {"conduct", "carry", "launch", "stage", "perpetrate", "commit", "mount",
+                                     "execute", NULL};
+    bool act = false;
+    for (const char *const *w = DO; *w && !act; w++) act = dy_sv_lemma_is(S, c, *w);
+    int32_t a = act ? agent_of(S, c) : -1;
+    int n = a >= 0 ? actors_of(S, a, out, max) : 0;
+    if (n) PATH(path, "acl-by(%.*s)", S, c);
+    return n;
+}
+
 /* Prepositional targets of the predicate at t (after subject/object). */
 static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
                         int max, char *path) {
@@ -996,8 +1009,6 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     }
     /* "the attack, reportedly conducted by the Taliban", "airstrikes
      * carried out by the army": a participle of doing on the noun */
-    static const char *const DO[] = {"conduct", "carry", "launch", "stage", "perpetrate", "commit", "mount",
-                                     "execute", NULL};
     int32_t th = S->t[t].head;
     for (int32_t c = th >= 0 ? S->first[th] : -1; c >= 0; c = S->next[c]) {
         /* or set off by a comma, which the parser hangs on the clause:
@@ -1011,26 +1022,12 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
             for (int i = 0; i < 6 && a >= 0 && a != t && a != c; i++) a = S->t[a].head;
             next = a == t || (a == c && (S->t[k].upos == DY_UPOS_PUNCT || S->t[k].deprel == DY_DEP_ADVMOD));
         }
-        if (next) {
-            bool act = false;
-            for (const char *const *w = DO; *w && !act; w++) act = dy_sv_lemma_is(S, c, *w);
-            int32_t a = act ? agent_of(S, c) : -1;
-            if (a >= 0 && (n = actors_of(S, a, out, max))) {
-                PATH(path, "acl-by(%.*s)", S, c);
-                return n;
-            }
-        }
+        if (next && (n = doer_actors(S, c, out, max, path))) return n;
         break;
     }
     for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
-        if (S->t[c].deprel != DY_DEP_ACL || !xpos_is(&S->t[c], "VBN")) continue;
-        bool act = false;
-        for (const char *const *w = DO; *w && !act; w++) act = dy_sv_lemma_is(S, c, *w);
-        int32_t a = act ? agent_of(S, c) : -1;
-        if (a >= 0 && (n = actors_of(S, a, out, max))) {
-            PATH(path, "acl-by(%.*s)", S, c);
+        if (S->t[c].deprel == DY_DEP_ACL && xpos_is(&S->t[c], "VBN") && (n = doer_actors(S, c, out, max, path)))
             return n;
-        }
     }
     /* "the arrest of the opposition leader by Belarusian police": the
      * parser hangs the agent on the patient before it */
