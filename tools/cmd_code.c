@@ -10,6 +10,7 @@
 #include "base/doc.h"
 #include "cli.h"
 #include "code/code.h"
+#include "eval_why.h"
 
 static const char code_help[] =
     "usage: dyad code [--format json|phoenix|plover] [--explain] [--no-text] [-j N]\n"
@@ -162,7 +163,7 @@ int cmd_code(cli_opts *o) {
 /* MARK: - eval code */
 
 static const char eval_help[] =
-    "usage: dyad eval code --gold FILE [--verbose] [--dict DIR] [--model DIR]\n"
+    "usage: dyad eval code --gold FILE [--verbose] [--why|--why-counts] [--dict DIR] [--model DIR]\n"
     "FILE is JSON Lines, one sentence or document per line:\n"
     "  {\"id\": \"...\", \"date\": \"YYYY-MM-DD\", \"text\": \"...\"  (or \"conllu\": \"...\"),\n"
     "   \"events\": [{\"source\": \"IRN\", \"code\": \"072\", \"target\": \"AFGINSTAL\",\n"
@@ -172,7 +173,13 @@ static const char eval_help[] =
     "recall and F1 at root (two-digit) and full-code level, matching (source,\n"
     "target, code) tuples, plus source/target/status agreement and attribution\n"
     "agreement (over matched events whose gold \"attribution\" is an actor code:\n"
-    "the predicted attribution's code must equal it).\n";
+    "the predicted attribution's code must equal it).\n"
+    "  --why         for each gold event missed at root level, the first cause in\n"
+    "                pipeline order (evidence sentence, cleaner, actor mentions,\n"
+    "                parse gate, triggers, the rule that dropped the candidate,\n"
+    "                other actors), and for each extra event what the gold has in\n"
+    "                its sentence; one line each, then the tables of causes\n"
+    "  --why-counts  the tables only (for held-out sets)\n";
 
 typedef struct tuple { char src[32], tgt[32], code[8], status[16], attr[32]; bool used; } tuple;
 
@@ -256,12 +263,16 @@ int cmd_eval_code(cli_opts *o) {
             return EXIT_OK;
         }
     static const char *const valued[] = {"--gold", NULL};
-    static const char *const known[] = {"--verbose", NULL};
+    static const char *const known[] = {"--verbose", "--why", "--why-counts", NULL};
     int argc = o->nrest;
     char **argv = o->rest;
     if (!cli_parse(argc, argv, o, valued) || !cli_rest_check(o, known, valued)) return EXIT_USAGE;
     const char *gold = cli_rest_value(o, "--gold");
     bool verbose = cli_rest_flag(o, "--verbose");
+    bool why_lines = cli_rest_flag(o, "--why"), why = why_lines || cli_rest_flag(o, "--why-counts");
+    why_tally tally;
+    memset(&tally, 0, sizeof tally);
+    dy_trace trace = {0};
     if (!gold) { cli_error("eval code: --gold FILE is required"); return EXIT_USAGE; }
     FILE *f = fopen(gold, "rb");
     if (!f) { cli_error("cannot open %s", gold); return EXIT_USAGE; }
@@ -313,6 +324,8 @@ int cmd_eval_code(cli_opts *o) {
             tcopy(g[i].attr, sizeof g[i].attr, json_string_value(json_object_get(x, "attribution")));
         }
         pred.n = 0;
+        memset(&trace, 0, sizeof trace);
+        if (ctx) ctx->trace = why ? &trace : NULL;
         dyad_doc *doc = NULL;
         dyad_error err = {0};
         dyad_status st;
@@ -326,12 +339,27 @@ int cmd_eval_code(cli_opts *o) {
         }
         if (st == DYAD_OK) st = dyad_doc_process(ctx, doc, DYAD_STAGE_CODE, &err);
         if (st == DYAD_OK) st = dyad_doc_write(doc, DYAD_OUT_EVENTS, DYAD_WRITE_NO_TEXT, collect_sink, &pred, &err);
-        dyad_ctx_reset(ctx);
         if (st != DYAD_OK) {
             failed++;
             if (verbose) fprintf(stderr, "%s: %s\n", id ? id : "?", err.msg);
         }
         match(g, ng, pred.t, pred.n, 2, &root, NULL, NULL);
+        if (why && st == DYAD_OK && pred.n == doc->nevent) {
+            why_gold *wg = calloc(ng + 1, sizeof *wg);
+            bool *pm = calloc(pred.n + 1, sizeof *pm);
+            if (wg && pm) {
+                for (size_t i = 0; i < ng; i++) {
+                    wg[i] = (why_gold){g[i].src, g[i].tgt, g[i].code,
+                                       json_string_value(json_object_get(json_array_get(ev, i), "evidence")),
+                                       g[i].used};
+                }
+                for (size_t i = 0; i < pred.n; i++) pm[i] = pred.t[i].used;
+                why_doc(doc, &trace, wg, ng, pm, why_lines, &tally);
+            }
+            free(wg);
+            free(pm);
+        }
+        dyad_ctx_reset(ctx);
         match(g, ng, pred.t, pred.n, 0, &full, &status, &attr);
         if (verbose) {
             bool bad = false;
@@ -368,6 +396,7 @@ int cmd_eval_code(cli_opts *o) {
            status.n ? (double)status.ok / (double)status.n : 0, status.n);
     printf("attribution agreement %.3f (over %zu matched events with a gold attribution)\n",
            attr.n ? (double)attr.ok / (double)attr.n : 0, attr.n);
+    if (why) why_report(&tally);
     free(g);
     free(pred.t);
     dyad_ctx_free(ctx);

@@ -41,10 +41,30 @@ typedef struct dy_prof {
 
 struct dy_tagcache;
 
+/* What the coder considered and did not keep, for `dyad eval code --why`:
+ * when a caller points ctx->trace at one (n = 0 before each document),
+ * dy_code_doc appends, in ctx's arena, every candidate event it built or
+ * began to build and the rule that dropped it (a static string, with the
+ * cue in detail), and every trigger word that made no candidate.  NULL:
+ * nothing is recorded (the normal path pays one test per dropped
+ * candidate). */
+typedef struct dy_trace_ev {
+    uint32_t sent, tok;         /* sentence, trigger token within it */
+    char code[5];               /* the candidate's CAMEO code */
+    char src[24], tgt[24];      /* actor codes, "" when none or not yet known */
+    const char *why;            /* the rule that dropped it */
+    char detail[64];            /* its cue or path, may be "" */
+} dy_trace_ev;
+typedef struct dy_trace {
+    dy_trace_ev *ev;
+    size_t n, cap;
+} dy_trace;
+
 struct dyad_ctx {
     const dyad_model *model;
     dy_arena arena;         /* one document's memory; reset between documents */
     dy_prof *prof;          /* NULL: not timed */
+    dy_trace *trace;        /* NULL: drops not recorded */
     struct dy_tagcache *tagcache;   /* the tagger's word sums (src/parse/tagger.c), made
                                        on first use; NULL before */
 };

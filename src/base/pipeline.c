@@ -125,6 +125,7 @@ dyad_ctx *dyad_ctx_new(const dyad_model *m) {
     if (!c) return NULL;
     c->model = m;
     c->prof = NULL;
+    c->trace = NULL;
     c->tagcache = NULL;
     dy_arena_init(&c->arena, a);
     return c;

@@ -1212,7 +1212,37 @@ typedef struct cand {
     int32_t attr;
     char spath[DY_PATH_CAP], tpath[DY_PATH_CAP], cues[DY_PATH_CAP];
     int32_t comp;           /* complement token for families, or -1 */
+    const char *drop;       /* why make_cand made no candidate, or NULL (--why) */
 } cand;
+
+void dy_trace_note(const dyad_doc *doc, uint32_t si, uint32_t tok, const char *code, int32_t src, int32_t tgt,
+                   const char *why, const char *detail) {
+    dyad_ctx *ctx = doc->ctx;
+    dy_trace *tr = ctx->trace;
+    if (!tr || !why) return;
+    if (tr->n == tr->cap) {
+        size_t nc = tr->cap ? tr->cap * 2 : 32;
+        dy_trace_ev *p = dy_arena_grow(&ctx->arena, tr->ev, tr->n, nc, sizeof *p);
+        if (!p) return;     /* a diagnostic: an entry less, no error */
+        tr->ev = p;
+        tr->cap = nc;
+    }
+    dy_trace_ev *x = &tr->ev[tr->n++];
+    memset(x, 0, sizeof *x);
+    x->sent = si;
+    x->tok = tok;
+    snprintf(x->code, sizeof x->code, "%s", code ? code : "");
+    if (src >= 0) snprintf(x->src, sizeof x->src, "%.*s", (int)doc->ments[src].code.n, doc->ments[src].code.p);
+    if (tgt >= 0) snprintf(x->tgt, sizeof x->tgt, "%.*s", (int)doc->ments[tgt].code.n, doc->ments[tgt].code.p);
+    x->why = why;
+    snprintf(x->detail, sizeof x->detail, "%s", detail ? detail : "");
+}
+
+/* A candidate make_cand gives up, with the rule's name for --why. */
+static bool no_cand(cand *c, const char *why) {
+    c->drop = why;
+    return false;
+}
 
 static bool same_code(const dyad_doc *doc, int32_t a, int32_t b) {
     return dy_str_eq(doc->ments[a].code, doc->ments[b].code);
@@ -1269,9 +1299,14 @@ static bool appeal_for_what(const dy_lex_entry *e) {
 
 static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
                               const cand *c, int32_t src, int32_t tgt, dyad_error *err) {
-    if (!doc->ments[src].code.n) return DYAD_OK;           /* no coded source, no event */
+#define DROP(why) \
+    do { \
+        DY_TRACE(doc, S->si, (uint32_t)c->trig, c->code, src, tgt, (why), c->tpath); \
+        return DYAD_OK; \
+    } while (0)
+    if (!doc->ments[src].code.n) DROP("source mention has no code"); /* no coded source, no event */
     /* a role with no country ("police", "gunmen") is too weak a source */
-    if (bare_agent(&doc->ments[src])) return DYAD_OK;
+    if (bare_agent(&doc->ments[src])) DROP("source is a role with no country");
     if (tgt >= 0 && doc->ments[tgt].kind == DY_MENTION_PLACE) {
         /* a place target stands for its country, unless the source's own:
          * "Pakistani troops shelled Quetta" says where, not whom */
@@ -1285,7 +1320,7 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
             if (!p->name.n) p->name = p->pname.n ? p->pname : p->text;
         }
     }
-    if (tgt >= 0 && src == tgt) return DYAD_OK;
+    if (tgt >= 0 && src == tgt) DROP("source is the target");
     /* "Zelensky declined Honcharuk's offer to resign", "Widodo was planning
      * to visit Wiranto": an act between two actors of one code is inside
      * that actor (a government's own staff, a party's own members); CAMEO
@@ -1295,14 +1330,16 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
      * the act stays with no target. */
     if (tgt >= 0 && doc->ments[tgt].code.n && same_code(doc, src, tgt) && !doc->ments[tgt].pronoun &&
         !doc->ments[src].pronoun)
-        return DYAD_OK;
+        DROP("source and target have one code");
     if (tgt >= 0 && (!doc->ments[tgt].code.n || same_code(doc, src, tgt) || bare_agent(&doc->ments[tgt])))
         tgt = -1;
-    if (tgt < 0 && needs_partner(c->code)) return DYAD_OK;
-    if (tgt < 0 && !untargeted_ok(c->code) && sentence_words(S) > UNTARGETED_MAX_WORDS) return DYAD_OK;
+    if (tgt < 0 && needs_partner(c->code)) DROP("needs a partner, no target");
+    if (tgt < 0 && !untargeted_ok(c->code) && sentence_words(S) > UNTARGETED_MAX_WORDS)
+        DROP("no target in a long sentence");
     if (tgt < 0 && c->code[0] == '0' && c->code[1] == '2' && !appeal_for_what(c->e) &&
         sentence_words(S) > UNTARGETED_MAX_WORDS)
-        return DYAD_OK;
+        DROP("appeal with no addressee in a long sentence");
+#undef DROP
     if (doc->nevent == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;
         dy_event *p = dy_arena_grow(&ctx->arena, doc->events, doc->nevent, nc, sizeof *p);
@@ -1693,11 +1730,13 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     c->e = e;
     c->comp = -1;
     if (!e->code[0] || e->role == DY_ROLE_TOPIC) return false;
-    if (consequence(S, t, e) || noun_modifier(S, t) || generic_description(S, t)) return false;
-    int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
-    if (st < 0) return false;   /* consumed by a family verb */
-    c->status = st;
     memcpy(c->code, e->code, sizeof c->code);
+    if (consequence(S, t, e)) return no_cand(c, "outcome of a violent act (-ing clause)");
+    if (noun_modifier(S, t)) return no_cand(c, "noun modifier (a kind, not an event)");
+    if (generic_description(S, t)) return no_cand(c, "generic description");
+    int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
+    if (st < 0) return no_cand(c, "consumed by a family verb");
+    c->status = st;
     if (e->family >= 0) {
         int32_t comp = dy_sv_complement(S, t);
         /* "pressing Israel to agree to a truce": through an intent word
@@ -1716,13 +1755,13 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
         /* an adjective frames only an event it governs ("ready to
          * normalize relations"), never on its own ("what concessions
          * Ukraine might be willing to make") */
-        if (comp < 0 && S->t[t].upos == DY_UPOS_ADJ) return false;
+        if (comp < 0 && S->t[t].upos == DY_UPOS_ADJ) return no_cand(c, "adjective frame with no complement");
     }
     bool noun = nominal(S, t);
     bool between = false;
     if (noun) c->nsrc = noun_sources(S, t, e, c->src, 8, c->spath, &between);
     else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
-    if (!c->nsrc) return false;
+    if (!c->nsrc) return no_cand(c, "no source found");
     c->recip = e->recip || between;
     bool each_other = reciprocal_pronoun(S, t);
     if (each_other && c->nsrc >= 2) c->recip = true;
@@ -1770,8 +1809,9 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             if (c->tgt[i] == c->src[0]) c->ntgt = 0;
         if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "parties of the mediated deal: %.100s", p2[0] ? p2 : "between");
     }
-    if (!c->ntgt && e->needtgt) return false;
-    if (!c->ntgt && noun && !between && background_noun(S, t, c->spath)) return false;
+    if (!c->ntgt && e->needtgt) return no_cand(c, "entry needs a target, none found");
+    if (!c->ntgt && noun && !between && background_noun(S, t, c->spath))
+        return no_cand(c, "background noun (no target, no light verb)");
     if (!c->ntgt && c->comp >= 0 && e->role == DY_ROLE_FAMILY) {
         /* "pledged to send aid to Sudan": the complement's target; "demanded
          * that Britain release the tanker": the complement's subject */
@@ -1850,8 +1890,15 @@ static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size
     cand c;
     for (int32_t i = 0; i < n; i++) {
         if (S.entry[i] < 0) continue;
-        if (dy_background_clause(&S, i, NULL, 0)) continue;   /* discourse.c */
-        if (!make_cand(&S, i, &c)) continue;
+        char why[64] = "";
+        if (dy_background_clause(&S, i, ctx->trace ? why : NULL, sizeof why)) {   /* discourse.c */
+            DY_TRACE(doc, si, (uint32_t)i, S.lx->ents[S.entry[i]].code, -1, -1, "background clause", why);
+            continue;
+        }
+        if (!make_cand(&S, i, &c)) {
+            DY_TRACE(doc, si, (uint32_t)i, c.code, c.nsrc ? c.src[0] : -1, c.ntgt ? c.tgt[0] : -1, c.drop, c.spath);
+            continue;
+        }
         dyad_status st = emit_cand(ctx, doc, cap, &S, &c, err);
         if (st) return st;
     }
@@ -2190,6 +2237,7 @@ static void dedup(dyad_doc *doc) {
             const dy_event *f = &doc->events[j];
             dup = j != i && f->tgt >= 0 && f->sent == e->sent && !strncmp(e->code, f->code, 2) &&
                   dy_str_eq(doc->ments[e->src].code, doc->ments[f->src].code);
+            if (dup) DY_TRACE(doc, e->sent, e->trig_tok, e->code, e->src, e->tgt, "untargeted repeat of a targeted act", "");
         }
         for (size_t j = 0; j < w && !dup; j++) {
             const dy_event *f = &doc->events[j];

@@ -30,6 +30,17 @@ int32_t dy_sv_actor_np(const dy_sent_view *S, int32_t tok);
 int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char *path, int depth);
 int32_t dy_sv_complement(const dy_sent_view *S, int32_t h);
 
+/* Record in doc->ctx->trace (model.h) a candidate the coder dropped: at
+ * token tok of sentence si, code, source and target mentions (-1 when
+ * none or not known), the rule and its cue (may be NULL).  Call through
+ * DY_TRACE, which costs one test when no trace is asked for. */
+void dy_trace_note(const dyad_doc *doc, uint32_t si, uint32_t tok, const char *code, int32_t src, int32_t tgt,
+                   const char *why, const char *detail);
+#define DY_TRACE(doc, ...) \
+    do { \
+        if ((doc)->ctx->trace) dy_trace_note((doc), __VA_ARGS__); \
+    } while (0)
+
 /* Status of the event whose trigger is t (status.c).  *attr gets the
  * attribution mention or -1; cues (may be NULL) gets the words that set it;
  * returns -1 when the event is consumed by a frame (a family verb codes it

@@ -360,12 +360,26 @@ dyad_status dy_discourse_filter(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t i = 0; i < doc->nevent; i++) drop[i] = false;
     for (size_t i = 0; i < doc->nevent; i++) {
         const dy_event *e = &doc->events[i];
-        if (e->time >= 0 && dy_history_date(doc->ments[e->time].value, doc->date)) drop[i] = true;
+        if (e->time >= 0 && dy_history_date(doc->ments[e->time].value, doc->date)) {
+            drop[i] = true;
+            char v[32];
+            snprintf(v, sizeof v, "%.*s", (int)doc->ments[e->time].value.n, doc->ments[e->time].value.p);
+            DY_TRACE(doc, e->sent, e->trig_tok, e->code, e->src, e->tgt, "dated before the news period", v);
+        }
     }
     /* retold: compared with every earlier event, background ones too (a
      * retold piece of history is history) */
-    for (size_t i = 0; i < doc->nevent; i++)
-        if (!drop[i] && (retold(doc, i) || claimed(doc, i))) drop[i] = true;
+    for (size_t i = 0; i < doc->nevent; i++) {
+        const dy_event *e = &doc->events[i];
+        if (drop[i]) continue;
+        if (retold(doc, i)) {
+            drop[i] = true;
+            DY_TRACE(doc, e->sent, e->trig_tok, e->code, e->src, e->tgt, "retold by a definite event noun", "");
+        } else if (claimed(doc, i)) {
+            drop[i] = true;
+            DY_TRACE(doc, e->sent, e->trig_tok, e->code, e->src, e->tgt, "claimant's report after its claim", "");
+        }
+    }
     size_t w = 0;
     for (size_t i = 0; i < doc->nevent; i++)
         if (!drop[i]) doc->events[w++] = doc->events[i];
