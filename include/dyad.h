@@ -93,7 +93,17 @@ typedef struct dyad_model_options {
     const char *model_dir;  /* NULL: <data_dir>/../models or compiled-in  */
     unsigned load;          /* DYAD_LOAD_* bits                           */
     const dyad_allocator *alloc; /* NULL: dyad_default_allocator()       */
+    /* The parser model file (a name in model_dir, or a path if it has a
+     * '/').  NULL: the coder's parser, DYAD_PARSER_CODE, when the load
+     * includes DYAD_LOAD_CODE and that file is in model_dir, else
+     * DYAD_PARSER_JOINT.  A file named here must exist (no fallback). */
+    const char *parser;
 } dyad_model_options;
+
+/* The joint parser (the accurate one `dyad parse` uses) and the faster one
+ * trained for the coder (docs/models.md). */
+#define DYAD_PARSER_JOINT "parser.bin"
+#define DYAD_PARSER_CODE "parser-code.bin"
 
 DYAD_API dyad_model_options dyad_model_options_default(void);
 

@@ -73,6 +73,7 @@ bool cli_parse(int argc, char **argv, cli_opts *o, const char *const *valued) {
             o->date = val;
         } else if (TAKES("--dict") || TAKES("--data")) o->data_dir = val;
         else if (TAKES("--model")) o->model_dir = val;
+        else if (TAKES("--parser")) o->parser = val;
         else if (TAKES("--format")) o->format = val;
         else if (TAKES("--db")) o->db = val;
         else if (TAKES("-j") || TAKES("--jobs") || (!strncmp(a, "-j", 2) && a[2] && (val = a + 2))) {
@@ -86,6 +87,7 @@ bool cli_parse(int argc, char **argv, cli_opts *o, const char *const *valued) {
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o->quiet = true;
         else if (val == NULL && (!strcmp(a, "--input") || !strcmp(a, "--id") || !strcmp(a, "--date") ||
                                  !strcmp(a, "--dict") || !strcmp(a, "--data") || !strcmp(a, "--model") ||
+                                 !strcmp(a, "--parser") ||
                                  !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "-j") ||
                                  !strcmp(a, "--jobs")))
             return false; /* TAKES printed the message */
@@ -123,6 +125,7 @@ dyad_model *cli_load_model(const cli_opts *o, unsigned load) {
     dyad_model_options mo = dyad_model_options_default();
     mo.data_dir = o->data_dir;
     mo.model_dir = o->model_dir;
+    mo.parser = o->parser;
     mo.load = load;
     dyad_model *m = NULL;
     dyad_error err = {0};

@@ -26,6 +26,7 @@ typedef struct cli_opts {
     const char *date;       /* --date */
     const char *data_dir;   /* --dict / --data */
     const char *model_dir;  /* --model */
+    const char *parser;     /* --parser (dyad_model_options.parser) */
     const char *format;     /* --format */
     const char *db;         /* --db */
     int jobs;               /* -j */

@@ -35,6 +35,7 @@ int cmd_mentions(cli_opts *o) {
     dyad_model_options mo = dyad_model_options_default();
     mo.data_dir = o->data_dir;
     mo.model_dir = o->model_dir;
+    mo.parser = o->parser;
     mo.load = need | DYAD_LOAD_PARSE;
     dyad_model *m = NULL;
     if (dyad_model_load(&mo, &m, NULL) != DYAD_OK) {

@@ -46,6 +46,8 @@ static void usage(FILE *f) {
           "  --date YYYY-MM-DD  publication date for a plain-text or HTML input\n"
           "  --dict DIR       data directory (default: $DYAD_DATA, else built-in)\n"
           "  --model DIR      model directory (default: $DYAD_MODELS, else built-in)\n"
+          "  --parser FILE    parser model (name in DIR or path; default: code and\n"
+          "                   serve use parser-code.bin when present, else parser.bin)\n"
           "  -j N             N threads (default: one per core); output stays in input order\n"
           "  --unbuffered     flush after each document\n"
           "  -q               no progress on a terminal\n"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../clean/clean.h"
 #include "../code/code.h"
@@ -40,7 +41,7 @@ bool dy_path_join(char *out, size_t n, const char *dir, const char *rel) {
 }
 
 dyad_model_options dyad_model_options_default(void) {
-    dyad_model_options o = {NULL, NULL, DYAD_LOAD_ALL, NULL};
+    dyad_model_options o = {NULL, NULL, DYAD_LOAD_ALL, NULL, NULL};
     return o;
 }
 
@@ -81,7 +82,16 @@ dyad_status dyad_model_load(const dyad_model_options *opts, dyad_model **out, dy
         if (st == DYAD_OK) m->loaded |= DYAD_LOAD_CLEAN;
     }
     if (st == DYAD_OK && (o.load & DYAD_LOAD_PARSE)) {
-        st = dy_parse_model_load(&m->alloc, m->model_dir, m->data_dir, &m->parse, err);
+        /* a model that codes events takes the coder's parser when it is
+         * there (faster, as good for coding: docs/models.md) */
+        const char *pf = o.parser;
+        if (!pf) {
+            pf = DYAD_PARSER_JOINT;
+            if ((o.load & DYAD_LOAD_CODE) && dy_path_join(path, sizeof path, m->model_dir, DYAD_PARSER_CODE) &&
+                access(path, F_OK) == 0)
+                pf = DYAD_PARSER_CODE;
+        }
+        st = dy_parse_model_load(&m->alloc, m->model_dir, pf, m->data_dir, &m->parse, err);
         if (st == DYAD_OK) m->loaded |= DYAD_LOAD_PARSE;
     }
     if (st == DYAD_OK && (o.load & DYAD_LOAD_ACTORS)) {

@@ -20,7 +20,7 @@ struct dy_parse_model {
     dy_lemmatizer *lem;
     uint8_t vbd, vbn, vbz, vbp, md;     /* XPOS ids the finite-verb rule uses */
     uint8_t nnp, nnps, jj, nn, cd, cc;  /* the name chunks and tag fixes */
-    char version[128];
+    char version[192];
 };
 
 /* Map a model file read-only: the weights are used in place, so loading is
@@ -44,7 +44,10 @@ static dyad_status map_file(const char *path, char **bytes, size_t *n) {
 static dyad_status load_file(const char *dir, const char *name, uint32_t kind, char **bytes, size_t *n,
                              dy_pm_sec *secs, size_t *nsec, char ver[41], dyad_error *err) {
     char path[1200];
-    if (!dy_path_join(path, sizeof path, dir, name)) return dy_err(err, DYAD_EINVAL, "model path too long");
+    /* a name with a '/' is a path of its own (DYAD options .parser) */
+    if (strchr(name, '/') ? snprintf(path, sizeof path, "%s", name) >= (int)sizeof path
+                          : !dy_path_join(path, sizeof path, dir, name))
+        return dy_err(err, DYAD_EINVAL, "model path too long");
     dyad_status st = map_file(path, bytes, n);
     if (st == DYAD_ENOMEM) return dy_err(err, st, "%s: cannot map the model file", path);
     if (st != DYAD_OK) return dy_err(err, DYAD_EMODEL, "%s: cannot read model file (missing or empty?)", path);
@@ -75,8 +78,8 @@ static dyad_status pack(const dyad_allocator *a, dy_pw *pw, const char *dir, con
     return DYAD_OK;
 }
 
-dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, const char *data_dir,
-                                dy_parse_model **out, dyad_error *err) {
+dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, const char *parser_file,
+                                const char *data_dir, dy_parse_model **out, dyad_error *err) {
     *out = NULL;
     dy_parse_model *m = dy_malloc(a, sizeof *m);
     if (!m) return dy_err(err, DYAD_ENOMEM, "out of memory loading the parser");
@@ -90,11 +93,12 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
         st = dy_err(err, DYAD_EMODEL, "%s/tagger.bin: %s", model_dir, why);
     if (st == DYAD_OK) st = pack(a, &m->tagger.pw, model_dir, "tagger.bin", err);
     if (st == DYAD_OK)
-        st = load_file(model_dir, "parser.bin", DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
+        st = load_file(model_dir, parser_file, DY_PM_PARSER, &m->pbytes, &m->pn, ps, &nps, pv, err);
+    const char *pdir = strchr(parser_file, '/') ? "." : model_dir;
     if (st == DYAD_OK && !dy_parser_load(&m->parser, ps, nps, &why))
-        st = dy_err(err, DYAD_EMODEL, "%s/parser.bin: %s", model_dir, why);
-    if (st == DYAD_OK) st = pack(a, &m->parser.pw, model_dir, "parser.bin", err);
-    if (st == DYAD_OK && m->parser.split) st = pack(a, &m->parser.lw, model_dir, "parser.bin", err);
+        st = dy_err(err, DYAD_EMODEL, "%s/%s: %s", pdir, parser_file, why);
+    if (st == DYAD_OK) st = pack(a, &m->parser.pw, pdir, parser_file, err);
+    if (st == DYAD_OK && m->parser.split) st = pack(a, &m->parser.lw, pdir, parser_file, err);
     if (st == DYAD_OK) {
         size_t ln;
         const char *lt = dy_pm_find(ts, nts, DY_SEC_LEMMAS, &ln);
@@ -115,7 +119,13 @@ dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir, 
     m->nn = (uint8_t)dy_xpos_find(DY_STR("NN"));
     m->cd = (uint8_t)dy_xpos_find(DY_STR("CD"));
     m->cc = (uint8_t)dy_xpos_find(DY_STR("CC"));
-    snprintf(m->version, sizeof m->version, "tagger %s, parser %s", tv, pv);
+    /* name the parser file when it is not the joint one (the coder's) */
+    const char *base = strrchr(parser_file, '/');
+    base = base ? base + 1 : parser_file;
+    if (strcmp(base, DYAD_PARSER_JOINT))
+        snprintf(m->version, sizeof m->version, "tagger %s, parser %s (%.60s)", tv, pv, base);
+    else
+        snprintf(m->version, sizeof m->version, "tagger %s, parser %s", tv, pv);
     *out = m;
     return DYAD_OK;
 }

@@ -14,11 +14,12 @@ typedef struct dy_parse_model dy_parse_model;
 void dy_parse_ctx_free(dyad_ctx *ctx);
 
 /* Load the tagger, parser and lemma tables from model_dir (and data_dir for
- * the lemmatizer's exception lists).  DYAD_EMODEL naming the file when one is
+ * the lemmatizer's exception lists); the parser from parser_file, a name in
+ * model_dir or, with a '/', a path.  DYAD_EMODEL naming the file when one is
  * missing, truncated, corrupt or of another format version. */
 dyad_status dy_parse_model_load(const dyad_allocator *a, const char *model_dir,
-                                const char *data_dir, dy_parse_model **out,
-                                dyad_error *err);
+                                const char *parser_file, const char *data_dir,
+                                dy_parse_model **out, dyad_error *err);
 void dy_parse_model_free(const dyad_allocator *a, dy_parse_model *m);
 const char *dy_parse_model_version(const dy_parse_model *m);
 
