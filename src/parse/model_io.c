@@ -5,6 +5,9 @@
  */
 #include <zlib.h>
 #include <stdio.h>
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
 #include <math.h>
 #include <stdlib.h>
 
@@ -87,13 +90,14 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
  * passes over up to 128 features so that the cache misses of the lookups
  * overlap: hash and prefetch the slots, probe them and prefetch the
  * records found, then add the records' weights. */
-#define DY_PW_ADD_BODY                                                                      \
+#define DY_PW_ADD_BODY(WIDEN)                                                               \
     uint32_t idx[128];                                                                      \
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;                            \
-    const uint32_t *slots = pw->slots;                                                      \
+    const uint32_t *slots = pw->rslots ? pw->rslots : pw->slots;                            \
     const uint16_t *prec = pw->prec;                                                        \
+    const uint16_t *dense[128];                                                             \
     while (nf) {                                                                            \
-        size_t m = nf < 128 ? nf : 128, nrec = 0;                                           \
+        size_t m = nf < 128 ? nf : 128, nrec = 0, nd = 0;                                   \
         for (size_t k = 0; k < m; k++) {                                                    \
             idx[k] = slot_of(f[k], ts);                                                     \
             __builtin_prefetch(&slots[2 * (size_t)idx[k]]);                                 \
@@ -107,6 +111,10 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
                     idx[nrec++] = s[1];                                                     \
                     __builtin_prefetch(prec + 2 * (size_t)s[1]);                            \
                     __builtin_prefetch(prec + 2 * (size_t)s[1] + 32);                       \
+                    if (pw->rslots) {                                                       \
+                        __builtin_prefetch(prec + 2 * (size_t)s[1] + 64);                   \
+                        __builtin_prefetch(prec + 2 * (size_t)s[1] + 96);                   \
+                    }                                                                       \
                     break;                                                                  \
                 }                                                                           \
                 if (++i == ts) i = 0;                                                       \
@@ -116,14 +124,7 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
             const uint16_t *e = prec + 2 * (size_t)idx[r];                                  \
             uint32_t cnt = e[0];                                                            \
             if (cnt == DENSE) {                                                             \
-                for (uint32_t c = 0; c < nc8; c += 8) {                                     \
-                    dy_v8h h;                                                               \
-                    dy_v8i x;                                                               \
-                    memcpy(&h, e + 1 + c, sizeof h);                                        \
-                    memcpy(&x, acc + c, sizeof x);                                          \
-                    x += __builtin_convertvector(h, dy_v8i);                                \
-                    memcpy(acc + c, &x, sizeof x);                                          \
-                }                                                                           \
+                dense[nd++] = e + 1;                                                        \
                 continue;                                                                   \
             }                                                                               \
             const uint8_t *cls = (const uint8_t *)(e + 1);                                  \
@@ -133,20 +134,57 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
                 acc[cls[j + 1]] += w[j + 1];                                                \
             }                                                                               \
         }                                                                                   \
+        /* the dense rows: 32 classes at a time (four sums held while every                 \
+         * row is added), then eight at a time */                                           \
+        uint32_t c = 0;                                                                     \
+        for (; nd && c + 32 <= nc8; c += 32) {                                              \
+            dy_v8i x0, x1, x2, x3;                                                          \
+            memcpy(&x0, acc + c, sizeof x0);                                                \
+            memcpy(&x1, acc + c + 8, sizeof x1);                                            \
+            memcpy(&x2, acc + c + 16, sizeof x2);                                           \
+            memcpy(&x3, acc + c + 24, sizeof x3);                                           \
+            for (size_t d = 0; d < nd; d++) {                                               \
+                x0 += WIDEN(dense[d] + c);                                                  \
+                x1 += WIDEN(dense[d] + c + 8);                                              \
+                x2 += WIDEN(dense[d] + c + 16);                                             \
+                x3 += WIDEN(dense[d] + c + 24);                                             \
+            }                                                                               \
+            memcpy(acc + c, &x0, sizeof x0);                                                \
+            memcpy(acc + c + 8, &x1, sizeof x1);                                            \
+            memcpy(acc + c + 16, &x2, sizeof x2);                                           \
+            memcpy(acc + c + 24, &x3, sizeof x3);                                           \
+        }                                                                                   \
+        for (; nd && c < nc8; c += 8) {                                                     \
+            dy_v8i x;                                                                       \
+            memcpy(&x, acc + c, sizeof x);                                                  \
+            for (size_t d = 0; d < nd; d++) x += WIDEN(dense[d] + c);                       \
+            memcpy(acc + c, &x, sizeof x);                                                  \
+        }                                                                                   \
         f += m;                                                                             \
         nf -= m;                                                                            \
     }
 
+/* Eight int16 weights at p widened to int32. */
+#define WIDEN_BASE(p)                                                                       \
+    __extension__({                                                                         \
+        dy_v8h h_;                                                                          \
+        memcpy(&h_, (p), sizeof h_);                                                        \
+        __builtin_convertvector(h_, dy_v8i);                                                \
+    })
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define DY_PW_AVX2 1
+/* one vpmovsxwd from memory (the generic conversion compiles to four
+ * instructions) */
+#define WIDEN_AVX2(p) ((dy_v8i)_mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(p))))
 __attribute__((target("avx2"))) static void pw_add_avx2(const dy_pw *pw, const uint64_t *f, size_t nf,
                                                        int32_t *acc) {
-    DY_PW_ADD_BODY
+    DY_PW_ADD_BODY(WIDEN_AVX2)
 }
 #endif
 
 static void pw_add_base(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *acc) {
-    DY_PW_ADD_BODY
+    DY_PW_ADD_BODY(WIDEN_BASE)
 }
 
 /* An inline table (see dy_pw.inl): hash and prefetch the slots, then probe
@@ -216,6 +254,63 @@ static int16_t pack_weight(uint32_t e) {
     return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
 }
 
+/* The records laid out anew (pw->dense_min, see pint.h), from the packed
+ * records at the file's offsets: a record of at least dense_min weights
+ * becomes a dense row, the others stay as they are; each record starts at
+ * an even u16 (its offset in the runtime slots is half of that, as in the
+ * file).  false when memory runs out. */
+static bool relocate(const dyad_allocator *a, dy_pw *pw) {
+    const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
+    const uint64_t nb = pw->nblob;
+    const uint16_t *old = pw->prec;
+    uint32_t *at = dy_malloc(a, (nb ? nb : 1) * 4);        /* new offset of the record at each file offset */
+    uint32_t *rs = dy_malloc(a, (size_t)ts * 8);
+    if (!at || !rs) {
+        dy_free(a, at);
+        dy_free(a, rs);
+        return false;
+    }
+    uint64_t total = 0;     /* in u32 */
+    for (uint64_t off = 0; off < nb;) {
+        uint32_t cnt = pw->blob[off], c2 = old[2 * off];
+        at[off] = (uint32_t)total;
+        total += cnt >= pw->dense_min || c2 == DENSE ? (nc8 + 2) / 2 : (1 + c2 / 2 + c2 + 1) / 2;
+        off += 1 + cnt;
+    }
+    uint16_t *rec = total < UINT32_MAX ? dy_malloc(a, (size_t)(total ? total : 1) * 4) : NULL;
+    if (!rec) {
+        dy_free(a, at);
+        dy_free(a, rs);
+        return false;
+    }
+    for (uint64_t off = 0; off < nb;) {
+        const uint32_t *e = pw->blob + off;
+        uint32_t cnt = e[0], c2 = old[2 * off];
+        uint16_t *o = rec + 2 * (size_t)at[off];
+        if (cnt >= pw->dense_min || c2 == DENSE) {
+            o[0] = DENSE;
+            int16_t *w = (int16_t *)(void *)(o + 1);
+            memset(w, 0, (nc8 + 1) * 2);
+            for (uint32_t j = 1; j <= cnt; j++) w[e[j] & 0xFF] = pack_weight(e[j]);
+        } else {
+            size_t n16 = 1 + c2 / 2 + c2;
+            memcpy(o, old + 2 * off, n16 * 2);
+            if (n16 & 1) o[n16] = 0;
+        }
+        off += 1 + cnt;
+    }
+    for (uint32_t i = 0; i < ts; i++) {
+        uint32_t off = pw->slots[2 * (size_t)i + 1];
+        rs[2 * (size_t)i] = pw->slots[2 * (size_t)i];
+        rs[2 * (size_t)i + 1] = off == UINT32_MAX ? UINT32_MAX : at[off];
+    }
+    dy_free(a, at);
+    dy_free(a, pw->prec);
+    pw->prec = rec;
+    pw->rslots = rs;
+    return true;
+}
+
 /* The packed record of the file's record at blob[off] starts at u16 2 x off
  * (it is never longer: dense rows only replace records of at least half of
  * the classes), so the file's slots serve as they are.  One pass along the
@@ -281,6 +376,11 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
         return false;
     }
     pw->prec = rec;
+    if (!inl && pw->dense_min && 2 * pw->dense_min < nc8 && !relocate(a, pw)) {
+        pw->prec = NULL;
+        dy_free(a, rec);
+        return false;
+    }
     if (inl) {
         /* the differences of the file's weights (|d| < 2^24), in units of
          * 2^shift with the smallest shift >= 8 that fits them in int16 */
@@ -329,8 +429,10 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
 void dy_pw_unpack(const dyad_allocator *a, dy_pw *pw) {
     dy_free(a, pw->prec);
     dy_free(a, pw->inl);
+    dy_free(a, pw->rslots);
     pw->prec = NULL;
     pw->inl = NULL;
+    pw->rslots = NULL;
 }
 
 bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
@@ -359,6 +461,8 @@ bool dy_pw_view(dy_pw *pw, const void *p, size_t n, const char **why) {
     pw->prec = NULL;
     pw->inl = NULL;
     pw->avx2 = false;
+    pw->dense_min = 0;
+    pw->rslots = NULL;
     return true;
 }
 

@@ -68,8 +68,9 @@ static dyad_status pack(const dyad_allocator *a, dy_pw *pw, const char *dir, con
                    : dy_err(err, DYAD_ENOMEM, "out of memory loading %s/%s", dir, file);
     long pg = sysconf(_SC_PAGESIZE);
     if (pg > 0) {
-        /* an inline table (3 classes) reads neither the slots nor the records */
-        uintptr_t b = (uintptr_t)(pw->inl ? pw->slots : pw->blob), e = (uintptr_t)(pw->blob + pw->nblob),
+        /* an inline table (3 classes) reads neither the slots nor the
+         * records, a relocated one (pw->rslots) its own slots */
+        uintptr_t b = (uintptr_t)(pw->inl || pw->rslots ? pw->slots : pw->blob), e = (uintptr_t)(pw->blob + pw->nblob),
                   p = (uintptr_t)pg;
         b = (b + p - 1) / p * p;
         e = e / p * p;

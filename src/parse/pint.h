@@ -64,6 +64,12 @@ typedef struct dy_pw {
     uint64_t *inl;
     uint8_t ishift;             /* inl: the differences are in units of 2^ishift */
     bool avx2;                  /* dy_pw_add may use AVX2 (set by dy_pw_pack) */
+    /* Set before dy_pw_pack (0: dense rows for records of at least half of
+     * the classes, at the file's offsets): records of at least dense_min
+     * weights become dense rows, the records are laid out anew and rslots
+     * is the runtime copy of the slots that point at them. */
+    uint32_t dense_min;
+    uint32_t *rslots;
 } dy_pw;
 
 /* scores[c] += weight (in fixed-point units) for every feature found. */

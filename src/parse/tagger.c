@@ -96,7 +96,7 @@ bool dy_pwords_init(dy_arena *ar, dy_pword *w, const dy_str *forms, size_t n) {
 #define EOS1 0x3333ULL
 #define EOS2 0x4444ULL
 
-enum { TAGGER_MAXF = 64 };
+enum { TAGGER_MAXF = 64, TAGGER_DENSE_MIN = 16 };
 
 /* Digits, hyphen, inner and initial capitals, lowercase letters. */
 static unsigned char_flags(const dy_pword *x) {
@@ -390,6 +390,9 @@ bool dy_tagger_load(dy_tagger *t, const dy_pm_sec *secs, size_t nsec, const char
     if (!t->ntag) { *why = "empty tag table"; return false; }
     if (!dy_pw_view(&t->pw, wt, wn, why)) return false;
     if (t->pw.nclass != t->ntag) { *why = "tag count does not match weights"; return false; }
+    /* records of 16 weights or more scored as dense rows (bench/RESULTS.md
+     * "Session 9 - tagger") */
+    t->pw.dense_min = TAGGER_DENSE_MIN;
     size_t an;
     const unsigned char *amb = dy_pm_find(secs, nsec, DY_SEC_AMB, &an);
     if (amb) {

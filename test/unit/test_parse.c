@@ -628,6 +628,133 @@ TEST(tagger_cache_gives_the_same_tags) {
     dy_arena_free(&ar);
 }
 
+/* Sums of dy_pw_add over feature lists with and without dense_min (the
+ * records laid out anew, pint.h), with and without AVX2. */
+static void pw_sums(const dy_pw *pw, const uint64_t *f, size_t nf, bool avx2, int32_t *acc) {
+    dy_pw q = *pw;
+    q.avx2 = q.avx2 && avx2;
+    memset(acc, 0, ((q.nclass + 7) & ~7u) * sizeof *acc);
+    dy_pw_add(&q, f, nf, acc);
+}
+
+/* Records of every length from 1 to 40 weights of 40 classes: packed at the
+ * file's offsets (dense from 20 weights) and laid out anew with dense rows
+ * from 3 weights, the sums of any features are the same, AVX2 or not; the
+ * dense rows there are more than half of the records looked up. */
+TEST(dense_rows_laid_out_anew_give_the_same_sums) {
+    enum { NC = 40, NF = 400 };
+    dy_pwt t;
+    CHECK(dy_pwt_init(&t, NC));
+    uint64_t keys[NF];
+    for (uint32_t i = 0; i < NF; i++) {
+        keys[i] = DY_F1(7, i);
+        for (uint32_t j = 0; j <= i % NC; j++) {
+            CHECK(dy_pwt_update(&t, &keys[i], 1, (i * 7 + j * 3) % NC, (j & 1) ? -0.75f : 1.25f + (float)j));
+            dy_pwt_tick(&t);
+        }
+    }
+    dy_buf b;
+    dy_buf_init(&b, A);
+    CHECK(dy_pwt_serialize(&t, 0, 0, &b));
+    dy_pw p0, p1;
+    const char *w = NULL;
+    CHECK(dy_pw_view(&p0, b.p, b.n, &w) && dy_pw_view(&p1, b.p, b.n, &w));
+    p1.dense_min = 3;
+    CHECK(dy_pw_pack(A, &p0, &w) && dy_pw_pack(A, &p1, &w));
+    CHECK(p0.rslots == NULL && p1.rslots != NULL);
+    uint64_t rng = 7;
+    size_t differ = 0, nonzero = 0;
+    for (int trial = 0; trial < 300; trial++) {
+        uint64_t f[150];
+        size_t nf = 1 + (size_t)(dy_prng(&rng) % 150);   /* more than 128: two rounds */
+        for (size_t k = 0; k < nf; k++) {
+            uint64_t r = dy_prng(&rng);
+            f[k] = r % 5 == 0 ? DY_F1(8, r) : keys[r % NF];  /* some absent */
+        }
+        int32_t a[4][NC + 8];
+        for (int v = 0; v < 4; v++) pw_sums(v < 2 ? &p0 : &p1, f, nf, v & 1, a[v]);
+        for (int v = 1; v < 4; v++) differ += memcmp(a[0], a[v], NC * sizeof(int32_t)) != 0;
+        for (int c = 0; c < NC; c++) nonzero += a[0][c] != 0;
+    }
+    CHECK_EQ_INT(differ, 0);
+    CHECK(nonzero > 300 * NC / 2);
+    size_t dense = 0, recs = 0;
+    for (uint32_t i = 0; i < NF; i++) {
+        uint32_t ts = p1.tsize, s = (uint32_t)(((uint64_t)(uint32_t)keys[i] * ts) >> 32);
+        while (p1.rslots[2 * (size_t)s] != (uint32_t)(keys[i] >> 32) && p1.rslots[2 * (size_t)s + 1] != UINT32_MAX)
+            s = (s + 1) % ts;
+        if (p1.rslots[2 * (size_t)s + 1] == UINT32_MAX) continue;
+        recs++;
+        dense += p1.prec[2 * (size_t)p1.rslots[2 * (size_t)s + 1]] == 0x8000u;
+    }
+    CHECK(recs == NF && dense > NF / 2);
+    dy_pw_unpack(A, &p0);
+    dy_pw_unpack(A, &p1);
+    CHECK(p1.rslots == NULL && p1.prec == NULL);
+    dy_buf_free(&b);
+    dy_pwt_free(&t);
+}
+
+/* The shipped tagger's table as the model loads it (dense rows from
+ * TAGGER_DENSE_MIN weights, laid out anew) and packed at the file's
+ * offsets: the same sums for the features of EWT dev's words. */
+TEST(shipped_tagger_dense_rows_give_the_same_sums) {
+    dyad_model_options o = dyad_model_options_default();
+    o.load = DYAD_LOAD_PARSE;
+    o.model_dir = DYAD_SOURCE_DIR "/models";
+    o.data_dir = DYAD_SOURCE_DIR "/data";
+    dyad_model *m = NULL;
+    size_t n = 0;
+    char *text = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &n);
+    if (!text || dyad_model_load(&o, &m, NULL) != DYAD_OK) {
+        fprintf(stderr, "  (skipped: no models or no EWT dev)\n");
+        free(text);
+        return;
+    }
+    const dy_tagger *t = dy_parse_tagger(m->parse);
+    CHECK(t->pw.rslots != NULL && t->pw.dense_min > 0);
+    dy_pw q = t->pw;
+    q.prec = NULL;
+    q.rslots = NULL;
+    q.inl = NULL;
+    q.dense_min = 0;
+    const char *w = NULL;
+    CHECK(dy_pw_pack(A, &q, &w));
+    dy_conllu c;
+    CHECK_EQ_INT(dy_conllu_parse(A, text, n, &c, NULL), DYAD_OK);
+    dy_arena ar;
+    dy_arena_init(&ar, A);
+    size_t words = 0, differ = 0;
+    for (size_t i = 0; i < c.ns && i < 500; i++) {
+        size_t nw = c.s[i].nw;
+        dy_str *fs = dy_arena_alloc(&ar, (nw + 1) * sizeof *fs);
+        dy_pword *pw = dy_arena_alloc(&ar, (nw + 1) * sizeof *pw);
+        if (!fs || !pw) break;
+        for (size_t j = 0; j < nw; j++) fs[j] = c.s[i].w[j].form;
+        CHECK(dy_pwords_init(&ar, pw, fs, nw));
+        dy_tagger_run(t, pw, nw);
+        for (size_t j = 0; j < nw; j++) {
+            uint64_t f[64];
+            size_t nf = dy_tagger_feats(pw, nw, j, f);
+            int32_t a[4][264];
+            pw_sums(&t->pw, f, nf, true, a[0]);
+            pw_sums(&t->pw, f, nf, false, a[1]);
+            pw_sums(&q, f, nf, true, a[2]);
+            pw_sums(&q, f, nf, false, a[3]);
+            for (int v = 1; v < 4; v++) differ += memcmp(a[0], a[v], t->pw.nclass * sizeof(int32_t)) != 0;
+            words++;
+        }
+        dy_arena_reset(&ar);
+    }
+    CHECK(words > 7000);
+    CHECK_EQ_INT(differ, 0);
+    dy_pw_unpack(A, &q);
+    dy_conllu_free(A, &c);
+    dy_arena_free(&ar);
+    free(text);
+    dyad_model_free(m);
+}
+
 TEST(missing_model_names_the_file) {
     dyad_model_options o = dyad_model_options_default();
     o.load = DYAD_LOAD_PARSE;
