@@ -1925,6 +1925,21 @@ static bool domestic_role(dy_str r) {
 
 /* Roles a place can give a country to: "protesters in Belgrade",
  * "civilians in Kharkiv", "officials in Kyiv"; not the military. */
+/* "government forces", "government troops" (mention k of the sentence
+ * whose mentions are [a, b)): the armed forces of the government of the
+ * country in sight, a domestic role as the police are -- unless the
+ * sentence names other armed forces, which are then the country in sight
+ * ("government forces clashed with Turkish troops" are not Turkey's). */
+static bool government_forces(const dyad_doc *doc, size_t a, size_t b, size_t k) {
+    const dy_mention *m = &doc->ments[k];
+    if (!dy_str_eqc(m->code, "MIL")) return false;
+    bool gov = false;
+    for (size_t i = 0; i + 10 <= m->text.n && !gov; i++)
+        gov = dy_str_ieq((dy_str){m->text.p + i, 10}, DY_STR("government"));
+    for (size_t i = a; i < b && gov; i++)
+        if (i != k && doc->ments[i].kind == DY_MENTION_ACTOR && dy_str_eqc(doc->ments[i].role, "MIL")) gov = false;
+    return gov;
+}
 static bool local_role(dy_str r) {
     return !dy_str_eqc(r, "MIL") && !dy_str_eqc(r, "IGO") && !dy_str_eqc(r, "SPY");
 }
@@ -2202,6 +2217,7 @@ static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
             const char *c = NULL;
             if (places.n && local_role(m->code)) c = cset_one(&places);
             else if (!places.n && actors.n && domestic_role(m->code)) c = cset_one(&actors);
+            else if (!places.n && actors.n && government_forces(doc, i, j, k)) c = cset_one(&actors);
             else if (!places.n && !actors.n && domestic_role(m->code)) c = cset_one(&docset);
             /* "... militants are still fighting with the security forces"
              * in an article about Somalia: the document's own country */
