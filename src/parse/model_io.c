@@ -94,6 +94,7 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
     uint32_t idx[128];                                                                      \
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;                            \
     const uint32_t *slots = pw->rslots ? pw->rslots : pw->slots;                            \
+    const bool relocated = pw->rslots != NULL;                                              \
     const uint16_t *prec = pw->prec;                                                        \
     const uint16_t *dense[128];                                                             \
     while (nf) {                                                                            \
@@ -104,14 +105,15 @@ typedef int32_t dy_v8i __attribute__((vector_size(32)));
         }                                                                                   \
         for (size_t k = 0; k < m; k++) {                                                    \
             uint32_t fp = (uint32_t)(f[k] >> 32), i = idx[k];                               \
-            for (uint32_t probe = 0; probe < ts; probe++) {                                 \
+            /* dy_pw_pack saw an empty slot: the probe ends */                              \
+            for (;;) {                                                                      \
                 const uint32_t *s = &slots[2 * (size_t)i];                                  \
                 if (s[1] == UINT32_MAX) break;                                              \
                 if (s[0] == fp) {                                                           \
                     idx[nrec++] = s[1];                                                     \
                     __builtin_prefetch(prec + 2 * (size_t)s[1]);                            \
                     __builtin_prefetch(prec + 2 * (size_t)s[1] + 32);                       \
-                    if (pw->rslots) {                                                       \
+                    if (relocated) {                                                        \
                         __builtin_prefetch(prec + 2 * (size_t)s[1] + 64);                   \
                         __builtin_prefetch(prec + 2 * (size_t)s[1] + 96);                   \
                     }                                                                       \
