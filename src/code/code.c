@@ -1737,6 +1737,12 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
     if (st < 0) return no_cand(c, "consumed by a family verb");
     c->status = st;
+    /* "the State Department does not comment on intelligence matters",
+     * "did not say whether": a statement not made is no act (the gold sets
+     * code no-comments as nothing; an explicit "declined to comment" is
+     * its own entry, 011) */
+    if (st == DY_ST_NEGATED && e->role == DY_ROLE_EVENT && e->code[0] == '0' && e->code[1] == '1')
+        return no_cand(c, "negated statement (no comment)");
     if (e->family >= 0) {
         int32_t comp = dy_sv_complement(S, t);
         /* "pressing Israel to agree to a truce": through an intent word
@@ -2138,19 +2144,38 @@ static dy_str mention_country(const dyad_doc *doc, size_t a, size_t b, const dy_
     return m->kind == DY_MENTION_ACTOR ? m->country : DY_NULLSTR;
 }
 
+/* A place the sentence names as where someone goes: "deployed police to
+ * Haiti", "refugees fled into Kenya".  The agents there come from
+ * elsewhere, so it gives no bare agent its country. */
+static bool goal_place(const dyad_doc *doc, const dy_mention *m) {
+    /* by the words before it, not the parse: the parse gate leaves some
+     * sentences unparsed, and the countries they give must not depend on it */
+    const dy_sentence *s = &doc->sents[m->sent];
+    if (m->kind != DY_MENTION_PLACE || m->tok_start > s->ntok) return false;
+    static const char *const k[] = {"to", "into", "toward", "towards", NULL};
+    const dy_token *T = &doc->toks[s->tok0];
+    uint32_t i = m->tok_start;
+    if (i > 0 && dy_str_ieq(T[i - 1].form, DY_STR("the"))) i--;
+    if (i == 0) return false;
+    for (const char *const *w = k; *w; w++)
+        if (dy_str_ieq(T[i - 1].form, dy_str_c(*w))) return true;
+    return false;
+}
+
 /* The countries named in the sentence whose mentions start at i, by its
  * places and by its actors; returns where the next sentence starts. */
-static size_t sentence_countries(const dyad_doc *doc, size_t i, cset *places, cset *actors) {
+static size_t sentence_countries(const dyad_doc *doc, size_t i, cset *places, cset *actors, cset *goals) {
     uint32_t si = doc->ments[i].sent;
     size_t j = i;
     while (j < doc->nment && doc->ments[j].sent == si) j++;
     memset(places, 0, sizeof *places);
     memset(actors, 0, sizeof *actors);
+    if (goals) memset(goals, 0, sizeof *goals);
     for (size_t k = i; k < j; k++) {
         const dy_mention *m = &doc->ments[k];
         dy_str c = mention_country(doc, i, j, m);
         if (c.n != 3) continue;
-        cset_add(m->kind == DY_MENTION_PLACE ? places : actors, c);
+        cset_add(m->kind != DY_MENTION_PLACE ? actors : goals && goal_place(doc, m) ? goals : places, c);
     }
     return j;
 }
@@ -2168,7 +2193,7 @@ static void lead_country(const dyad_doc *doc, char out[4]) {
     bool have_first = false;
     while (i < doc->nment) {
         cset places, actors;
-        size_t j = sentence_countries(doc, i, &places, &actors);
+        size_t j = sentence_countries(doc, i, &places, &actors, NULL);
         for (size_t k = i; k < j; k++) {
             dy_str c = mention_country(doc, i, j, &doc->ments[k]);
             if (c.n != 3) continue;
@@ -2209,8 +2234,8 @@ static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
     lead_country(doc, lead);
     size_t i = 0;
     while (i < doc->nment) {
-        cset places, actors;
-        size_t j = sentence_countries(doc, i, &places, &actors);
+        cset places, actors, goals;
+        size_t j = sentence_countries(doc, i, &places, &actors, &goals);
         for (size_t k = i; k < j; k++) {
             dy_mention *m = &doc->ments[k];
             if (!bare_agent(m) || unidentified(doc, m)) continue;
@@ -2232,6 +2257,9 @@ static dyad_status context_countries(dyad_ctx *ctx, dyad_doc *doc) {
             m->code = code;
             m->country = cc;
         }
+        /* a destination still tells where the story goes */
+        for (int k = 0; k < goals.n; k++) cset_add(&docset, (dy_str){goals.c[k], 3});
+        if (goals.many) docset.many = true;
         for (int k = 0; k < places.n; k++) cset_add(&docset, (dy_str){places.c[k], 3});
         for (int k = 0; k < actors.n; k++) cset_add(&docset, (dy_str){actors.c[k], 3});
         if (places.many || actors.many) docset.many = true;
