@@ -79,8 +79,8 @@ dy_str dy_str_trim(dy_str s) {
 
 uint64_t dy_hash(const void *p, size_t n) {
     const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= 1099511628211ULL; }
+    uint64_t h = DY_FNV_BASIS;
+    for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= DY_FNV_PRIME; }
     return h;
 }
 

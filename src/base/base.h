@@ -38,6 +38,9 @@ static inline bool dy_str_ends(dy_str a, const char *suf) {
 bool dy_str_ieq(dy_str a, dy_str b); /* ASCII case-insensitive */
 dy_str dy_str_trim(dy_str s);         /* ASCII and Unicode spaces */
 uint64_t dy_hash(const void *p, size_t n); /* FNV-1a 64 */
+/* dy_hash's constants: h = BASIS, then h = (h ^ byte) * PRIME per byte */
+#define DY_FNV_BASIS 1469598103934665603ULL
+#define DY_FNV_PRIME 1099511628211ULL
 /* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid
  * (overlong, surrogate, above U+10FFFF, truncated). */
 size_t dy_utf8_valid_len(const unsigned char *p, size_t n);

@@ -257,6 +257,9 @@ dy_tagcache *dy_tagcache_new(const dyad_allocator *a, const dy_tagger *t);
 void dy_tagcache_free(dy_tagcache *c);
 /* dy_tagger_run with a cache of t's (NULL: none). */
 void dy_tagger_run_cached(const dy_tagger *t, dy_tagcache *c, dy_pword *w, size_t n);
+/* The first index of the largest of a[0 .. n) (n >= 1); a must hold n
+ * rounded up to 4 values (those past n are read, never chosen). */
+uint32_t dy_argmax_sums(const int32_t *a, uint32_t n);
 /* The tag class of a word of the tag dictionary (hw: dy_pword.hw), -1 when
  * the word is not in it. */
 int dy_tagger_dict(const dy_tagger *t, uint64_t hw);

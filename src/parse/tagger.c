@@ -74,16 +74,21 @@ bool dy_pwords_init(dy_arena *ar, dy_pword *w, const dy_str *forms, size_t n) {
         for (size_t k = 0; k < fl; k++) l[k] = (f[k] >= 'A' && f[k] <= 'Z') ? (char)(f[k] + 32) : f[k];
         x->form = (dy_str){f, fl};
         x->lower = (dy_str){l, fl};
-        x->hw = dy_hash(f, fl);
+        /* dy_hash (FNV-1a) of the form, keeping the hashes of its first
+         * one, two and three bytes on the way: the prefix features */
+        uint64_t h = DY_FNV_BASIS, pre[4];
+        pre[0] = h;
+        for (size_t k = 0; k < fl; k++) {
+            h = (h ^ (unsigned char)f[k]) * DY_FNV_PRIME;
+            if (k < 3) pre[k + 1] = h;
+        }
+        x->hw = h;
         x->hl = dy_hash(l, fl);
         for (size_t k = 0; k < 4; k++) {
             size_t m = k + 1 < fl ? k + 1 : fl;
             x->hsuf[k] = dy_hash(l + fl - m, m) + k;
         }
-        for (size_t k = 0; k < 3; k++) {
-            size_t m = k + 1 < fl ? k + 1 : fl;
-            x->hpre[k] = dy_hash(f, m) + k;
-        }
+        for (size_t k = 0; k < 3; k++) x->hpre[k] = pre[k + 1 < fl ? k + 1 : fl] + k;
         x->hshape = shape_hash(x->form);
     }
     return true;
@@ -247,6 +252,17 @@ size_t dy_tagger_feats_context(const dy_pword *w, size_t n, size_t i, uint64_t *
     return k;
 }
 
+/* The largest sum first (a loop the compiler vectorizes), then the first
+ * block of four that holds it, then the class in it. */
+uint32_t dy_argmax_sums(const int32_t *a, uint32_t n) {
+    int32_t m = a[0];
+    for (uint32_t k = 1; k < n; k++) m = a[k] > m ? a[k] : m;
+    uint32_t c = 0;
+    while (!((a[c] == m) | (a[c + 1] == m) | (a[c + 2] == m) | (a[c + 3] == m))) c += 4;
+    while (a[c] != m) c++;
+    return c;
+}
+
 static uint32_t argmax(const float *s, uint32_t n) {
     uint32_t b = 0;
     for (uint32_t c = 1; c < n; c++)
@@ -348,9 +364,7 @@ void dy_tagger_run_cached(const dy_tagger *t, dy_tagcache *tc, dy_pword *w, size
             }
             /* the same argmax as on the float scores (the sums times 256,
              * exact) */
-            c = 0;
-            for (uint32_t k = 1; k < t->ntag; k++)
-                if (acc[k] > acc[c]) c = k;
+            c = dy_argmax_sums(acc, t->ntag);
         } else {
             size_t nf = dy_tagger_feats(w, n, i, f);
             memset(s, 0, t->ntag * sizeof *s);

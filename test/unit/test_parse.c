@@ -121,6 +121,60 @@ TEST(fold_and_word_features) {
     dy_arena_free(&ar);
 }
 
+/* The word view's hashes are dy_hash of the folded form, its lowercase,
+ * its lowercase suffixes (+ k) and its prefixes (+ k), also for forms
+ * shorter than the affixes and the empty form. */
+TEST(word_view_hashes_are_dy_hash) {
+    dy_arena ar;
+    dy_arena_init(&ar, A);
+    dy_str forms[8] = {DY_STR(""), DY_STR("A"), DY_STR("Ab"), DY_STR("aBc"), DY_STR("ABCD"),
+                       DY_STR("Hello-World"), DY_STR("\xe2\x80\x9cNo\xe2\x80\x9d"), DY_STR("\xc3\xa9t\xc3\xa9")};
+    dy_pword w[8];
+    CHECK(dy_pwords_init(&ar, w, forms, 8));
+    for (size_t i = 0; i < 8; i++) {
+        size_t fl = w[i].form.n;
+        CHECK(w[i].hw == dy_hash(w[i].form.p, fl));
+        CHECK(w[i].hl == dy_hash(w[i].lower.p, fl));
+        for (size_t k = 0; k < 4; k++) {
+            size_t m = k + 1 < fl ? k + 1 : fl;
+            CHECK(w[i].hsuf[k] == dy_hash(w[i].lower.p + fl - m, m) + k);
+        }
+        for (size_t k = 0; k < 3; k++) {
+            size_t m = k + 1 < fl ? k + 1 : fl;
+            CHECK(w[i].hpre[k] == dy_hash(w[i].form.p, m) + k);
+        }
+    }
+    CHECK_EQ_SLICE(w[6].form.p, w[6].form.n, "\"No\"");
+    dy_arena_free(&ar);
+}
+
+/* The tagger's argmax: the first of equal largest sums, wherever it is,
+ * negative sums, and the values read past n never chosen. */
+TEST(argmax_of_sums_takes_the_first_largest) {
+    int32_t a[16] = {-5, -3, -9, -3, -7, -3, -8, -4, 0, 0, 0, 0, 0, 0, 0, 0};
+    CHECK_EQ_INT(dy_argmax_sums(a, 7), 1);       /* -3 three times; 0s past n */
+    CHECK_EQ_INT(dy_argmax_sums(a, 1), 0);
+    int32_t b[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 99};
+    CHECK_EQ_INT(dy_argmax_sums(b, 15), 14);     /* the last one; 99 past n */
+    CHECK_EQ_INT(dy_argmax_sums(b, 16), 15);
+    b[9] = 15;
+    CHECK_EQ_INT(dy_argmax_sums(b, 15), 9);
+    b[2] = 15;
+    CHECK_EQ_INT(dy_argmax_sums(b, 15), 2);
+    uint64_t rng = 3;
+    size_t differ = 0;
+    for (int trial = 0; trial < 2000; trial++) {
+        int32_t c[104];
+        uint32_t n = 1 + (uint32_t)(dy_prng(&rng) % 102);
+        for (int k = 0; k < 104; k++) c[k] = (int32_t)(dy_prng(&rng) % 7) - 3;
+        uint32_t want = 0;
+        for (uint32_t k = 1; k < n; k++)
+            if (c[k] > c[want]) want = k;
+        differ += dy_argmax_sums(c, n) != want;
+    }
+    CHECK_EQ_INT(differ, 0);
+}
+
 static void tmpname(char *buf, size_t n, const char *tag) {
     snprintf(buf, n, "/tmp/dyad-test-%ld-%s.bin", (long)getpid(), tag);
 }
