@@ -268,6 +268,9 @@ static bool first_name_before(actx *X, const aw *w) {
     return !win(w, hon) && first_name_here(X, w);
 }
 
+static int common_surnames(actx *X, const dy_dict *d, const aw *w, const rmatch *prev, size_t at,
+                           dy_dict_hit *h, int nh);
+
 static size_t find_matches(actx *X, dy_arena *A, const dy_dict *d, const aw *w, size_t nw, int32_t date,
                            rmatch **out) {
     rmatch *m = DY_ANEW(A, rmatch, nw + 1);
@@ -288,6 +291,7 @@ static size_t find_matches(actx *X, dy_arena *A, const dy_dict *d, const aw *w, 
             int nh = dy_dict_lookup(d, key, kn, hits, 16);
             if (nh < 0) break;
             if (nh == 0) continue;
+            nh = common_surnames(X, d, w + i, nm ? &m[nm - 1] : NULL, i, hits, nh);
             int b = pick_hit(d, w + i, hits, nh, date);
             if (b < 0) continue;
             /* A surname alone followed by another name is a first name:
@@ -339,7 +343,99 @@ struct actx {
     size_t nw;
     bool untagged;
     bool failed;            /* the hook failed (out of memory) */
+    /* the person entries the document has named so far */
+    uint32_t *seen;
+    size_t nseen, capseen;
+    /* titled people the dictionary does not know ("Attorney General Xavier
+     * Becerra"): their mention and surname, for a later "Becerra said" */
+    struct titled { size_t ment; const char *key; size_t kn; } *titled;
+    size_t ntitled, captitled;
 };
+
+/* Whether a common surname ("Johnson", "May", "Khan") names the person
+ * of entry: the document named that person before, or a national title
+ * of the role the person holds at the date comes right before it ("Prime
+ * Minister Johnson" in 2019, not "Speaker Johnson" or "Governor Johnson"). */
+static bool common_surname_ok(actx *X, const dy_dict *d, const rmatch *prev, size_t at, uint32_t entry) {
+    for (size_t i = 0; i < X->nseen; i++)
+        if (X->seen[i] == entry) return true;
+    if (!prev || prev->w1 != at) return false;
+    const dy_dict_entry *e = &d->e[entry], *t = &d->e[prev->entry];
+    if (t->type != DY_DT_AGENT || t->person != 1 || !dy_dict_active(d, e, X->date)) return false;
+    /* a local office is held by many people of that name */
+    if (!strcmp(t->name, "governor") || !strcmp(t->name, "mayor")) return false;
+    const char *pc = dy_dict_code_at(d, e, X->date), *tc = dy_dict_code_at(d, t, X->date);
+    size_t pn = strlen(pc);
+    return strlen(tc) == 3 && pn >= 3 && !memcmp(pc + pn - 3, tc, 3);
+}
+
+/* Keep of hits h the common-surname keys that name their person here
+ * (common_surname_ok), none when they could name two people, and no month
+ * or weekday ("In May"). */
+static int common_surnames(actx *X, const dy_dict *d, const aw *w, const rmatch *prev, size_t at,
+                           dy_dict_hit *h, int nh) {
+    int k = 0, ncommon = 0;
+    int64_t took = -1;
+    bool two = false;
+    for (int i = 0; i < nh; i++) {
+        if (h[i].implicit == DY_SURNAME_COMMON) {
+            if (win(w, k_nonname) || !common_surname_ok(X, d, prev, at, h[i].entry)) continue;
+            two |= took >= 0 && took != h[i].entry;
+            took = h[i].entry;
+            ncommon++;
+        }
+        h[k++] = h[i];
+    }
+    if (!two || !ncommon) return k;
+    int r = 0;
+    for (int i = 0; i < k; i++)
+        if (h[i].implicit != DY_SURNAME_COMMON) h[r++] = h[i];
+    return r;
+}
+
+/* A titled name the dictionary does not know: remember its surname. */
+static bool saw_titled(actx *X, const aw *surname) {
+    if (X->ntitled == X->captitled) {
+        size_t nc = X->captitled ? X->captitled * 2 : 8;
+        struct titled *g = X->titled ? dy_arena_grow(&X->ctx->arena, X->titled, X->captitled, nc, sizeof *g)
+                                     : DY_ANEW(&X->ctx->arena, struct titled, nc);
+        if (!g) return false;
+        X->titled = g;
+        X->captitled = nc;
+    }
+    X->titled[X->ntitled++] = (struct titled){X->doc->nment - 1, surname->key, surname->kn};
+    return true;
+}
+
+/* The titled name whose surname is word wi alone ("Becerra said"), the
+ * latest; -1 if none, or if wi is part of a longer name. */
+static int32_t titled_surname(actx *X, const aw *w, size_t nw, size_t wi) {
+    if (!X->ntitled || w[wi].cas != 1 || w[wi].kn < 3) return -1;
+    int32_t ai = -1;
+    for (size_t i = X->ntitled; i-- > 0 && ai < 0;)
+        if (X->titled[i].kn == w[wi].kn && !memcmp(X->titled[i].key, w[wi].key, w[wi].kn))
+            ai = (int32_t)X->titled[i].ment;
+    if (ai < 0 || (wi + 1 < nw && first_name_here(X, &w[wi + 1])) ||
+        (wi > 0 && first_name_before(X, &w[wi - 1])) || upos_at(X, &w[wi]) != DY_UPOS_PROPN)
+        return -1;
+    return ai;
+}
+
+/* The document names a person: remember the entry. */
+static bool saw_person(actx *X, uint32_t entry) {
+    for (size_t i = 0; i < X->nseen; i++)
+        if (X->seen[i] == entry) return true;
+    if (X->nseen == X->capseen) {
+        size_t nc = X->capseen ? X->capseen * 2 : 16;
+        uint32_t *g = X->seen ? dy_arena_grow(&X->ctx->arena, X->seen, X->capseen, nc, sizeof *g)
+                              : DY_ANEW(&X->ctx->arena, uint32_t, nc);
+        if (!g) return false;
+        X->seen = g;
+        X->capseen = nc;
+    }
+    X->seen[X->nseen++] = entry;
+    return true;
+}
 
 /* The tag of word x of the sentence at work.  An untagged sentence is
  * tagged first (the hook), so that what the pass decides from a tag is what
@@ -670,6 +766,13 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                 w[wi].upos != DY_UPOS_PRON)
                 a = NULL;
             if (!a) {
+                int32_t ti = titled_surname(X, w, nw, wi);
+                if (ti >= 0) {
+                    static const anaphor same = {"", WANT_PERSON, NULL, DY_ENT_AGENT, 0};
+                    dyad_status st = push_anaphor(X, si, w, wi, wi + 1, s, &same, ti);
+                    if (st != DYAD_OK) return st;
+                    continue;
+                }
                 dyad_status st = name_head(X, si, w, nw, wi, s);
                 if (st != DYAD_OK) return st;
                 continue;
@@ -846,12 +949,14 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             plural = lead->plural;
             if (lead->type == DY_DT_STATE && !lead->capital && lead->plural == 0) plural = 0;
         }
+        if (person && !saw_person(X, (uint32_t)(person - d->e))) return DYAD_ENOMEM;
         dy_mention *m = push(X, si, w, w0, w1, head, s, inf);
         if (!m) return DYAD_ENOMEM;
         m->name = name;
         set_code(X->d, m, code, cattr);
         m->ent = ent;
         m->plural = plural;
+        if (named && !person && !saw_titled(X, &w[w1 - 1])) return DYAD_ENOMEM;
         if (!X->info[doc->nment - 1].country[0] && m->country.p)
             memcpy(X->info[doc->nment - 1].country, m->country.p, 3);
         wi = w1;

@@ -776,9 +776,11 @@ dyad_status dy_dict_compile(dy_dict *d) {
             return DYAD_ENOMEM;
     /* Surnames of people ("Putin" for "Vladimir Putin"), below written
      * aliases; a surname two people share names both (the one in office
-     * wins).  Not a common name or word: "Khan", "Johnson" or "Mohammed"
-     * alone would tag strangers.  Names written family name first (Chinese,
-     * Korean, Vietnamese) get none: their aliases are written out. */
+     * wins).  A common name or word ("Khan", "Johnson", "May") alone would
+     * tag strangers: its key is marked, and the actor pass takes it only
+     * after a title that fits ("Prime Minister Johnson") or once the
+     * document has named the person.  Names written family name first
+     * (Chinese, Korean, Vietnamese) get none: their aliases are written out. */
     for (size_t i = 0; i < d->n; i++) {
         const dy_dict_entry *e = &d->e[i];
         if (e->type != DY_DT_PERSON || family_first(e->country)) continue;
@@ -787,8 +789,9 @@ dyad_status dy_dict_compile(dy_dict *d) {
         if (k < 2 || k > 40) continue;
         size_t last = k - 1;
         while (last > 0 && (w[last].punct || name_suffix(e->name + w[last].off, w[last].len))) last--;
-        if (last == 0 || w[last].len < 3 || common_surname(e->name + w[last].off, w[last].len)) continue;
-        if (!add_key(d, e->name + w[last].off, w[last].len, (uint32_t)i, 1)) return DYAD_ENOMEM;
+        if (last == 0 || w[last].len < 3) continue;
+        uint8_t kind = common_surname(e->name + w[last].off, w[last].len) ? DY_SURNAME_COMMON : DY_SURNAME;
+        if (!add_key(d, e->name + w[last].off, w[last].len, (uint32_t)i, kind)) return DYAD_ENOMEM;
     }
     return d->oom ? DYAD_ENOMEM : DYAD_OK;
 }

@@ -75,10 +75,14 @@ typedef struct dy_dict {
 } dy_dict;
 
 /* One value found for a key: an entry and its case requirements. */
+enum { DY_SURNAME = 1, DY_SURNAME_COMMON = 2 };
+
 typedef struct dy_dict_hit {
     uint32_t entry;
     uint8_t nwords;
-    uint8_t implicit;           /* made from a person's surname, not written */
+    uint8_t implicit;           /* made from a person's surname, not written:
+                                   DY_SURNAME, or DY_SURNAME_COMMON (only
+                                   after a title or once the person was named) */
     uint64_t casemask;          /* 2 bits per word: 0 any, 1 Capital, 2 ALLCAPS,
                                    3 inner capital ("LeT": not "Let") */
 } dy_dict_hit;
