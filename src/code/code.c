@@ -1845,6 +1845,25 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
 
 /* MARK: - sentences */
 
+/* "Israel launched airstrikes on Hamas targets": strikes and drones stand
+ * for the force that flies them ("Israeli airstrikes hit Gaza" ISRMIL),
+ * but a bare one (no country) that is the object of a light verb is the
+ * event the verb's subject carries out, not an actor. */
+static bool launched_hardware(const dy_sent_view *S, const dy_mention *m) {
+    if (!bare_agent(m) || !dy_str_eqc(m->code, "MIL") || m->head_tok >= (uint32_t)S->n) return false;
+    const dy_token *k = &S->t[m->head_tok];
+    if (k->upos != DY_UPOS_NOUN || (k->deprel != DY_DEP_OBJ && k->deprel != DY_DEP_NSUBJ_PASS) || k->head < 0)
+        return false;
+    size_t first, n;
+    if (!dy_lexicon_lookup(S->lx, DY_LEX_NOUN, tok_lemma(S, (int32_t)m->head_tok), &first, &n) &&
+        !dy_lexicon_lookup(S->lx, DY_LEX_NOUN, k->form, &first, &n))
+        return false;
+    if (!dy_lexicon_lookup(S->lx, DY_LEX_VERB, tok_lemma(S, k->head), &first, &n)) return false;
+    for (size_t i = first; i < first + n; i++)
+        if (S->lx->ents[i].role == DY_ROLE_LIGHT) return true;
+    return false;
+}
+
 static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size_t *m0,
                                  size_t *cap, dyad_error *err) {
     const dy_sentence *s = &doc->sents[si];
@@ -1883,7 +1902,7 @@ static dyad_status code_sentence(dyad_ctx *ctx, dyad_doc *doc, uint32_t si, size
     }
     for (size_t i = ma; i < mb; i++) {
         const dy_mention *m = &doc->ments[i];
-        if (m->kind != DY_MENTION_ACTOR) continue;
+        if (m->kind != DY_MENTION_ACTOR || launched_hardware(&S, m)) continue;
         for (uint32_t k = m->tok_start; k < m->tok_end && k < (uint32_t)n; k++)
             if (S.ment[k] < 0 || k == m->head_tok) S.ment[k] = (int32_t)i;
     }
@@ -2407,6 +2426,8 @@ void dy_code_want_parse(dyad_ctx *ctx, dyad_doc *doc) {
         const dy_sentence *s = &doc->sents[m->sent];
         need[m->sent] |= (uint8_t)(1 | (possessive_candidate(m) ? 2 : 0) | (compound_candidate(m) ? 4 : 0) |
                                    (plain_state(m) ? 8 : 0));
+        /* a bare force may be launched_hardware, an event word */
+        if (bare_agent(m) && dy_str_eqc(m->code, "MIL")) continue;
         for (uint32_t k = m->tok_start; k < m->tok_end && k < s->ntok; k++) in_actor[s->tok0 + k] = true;
     }
     for (size_t si = 0; si < doc->nsent; si++) {
