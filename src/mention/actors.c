@@ -957,6 +957,17 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         m->ent = ent;
         m->plural = plural;
         if (named && !person && !saw_titled(X, &w[w1 - 1])) return DYAD_ENOMEM;
+        /* "said Delfin Lorenzana, the Defence Secretary": a name the
+         * dictionary lacks in apposition to a one-person title */
+        size_t prev_w1 = k ? rm[k - 1].w1 : 0;
+        if (!named && !person && agent && agent->person == 1 && w0 >= 4 && w0 - 3 >= prev_w1 &&
+            (weq(&w[w0 - 1], "the") || weq(&w[w0 - 1], "a")) && weq(&w[w0 - 2], ",")) {
+            size_t b = w0 - 2, nn = 0;
+            while (b > prev_w1 && nn < 4 && w[b - 1].cas == 1 && !w[b - 1].punct && !w[b - 1].poss &&
+                   !win(&w[b - 1], k_nonname))
+                b--, nn++;
+            if (nn >= 2 && !saw_titled(X, &w[w0 - 3])) return DYAD_ENOMEM;
+        }
         if (!X->info[doc->nment - 1].country[0] && m->country.p)
             memcpy(X->info[doc->nment - 1].country, m->country.p, 3);
         wi = w1;
