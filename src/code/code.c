@@ -177,11 +177,71 @@ static bool listed_state(const dy_sent_view *S, int32_t head, int32_t c) {
            !dy_str_eq(a->code, b->code);
 }
 
+/* "the RSF has been fighting the SAF, and the UN says both sides have
+ * committed abuses", "Turkey and Greece ..., but the two countries signed":
+ * a plural "both sides", "the two countries" with no actor of its own
+ * stands for the last pair of actors named before it as the two parties
+ * of one relation (conjuncts, or the subject and the object of one verb)
+ * earlier in its sentence. */
+static bool pair_noun(const dy_sent_view *S, int32_t tok) {
+    static const char *const N[] = {"side", "country", "nation", "government", "leader",
+                                    "neighbour", "neighbor", "rival", "adversary", NULL};
+    const dy_token *k = &S->t[tok];
+    if (S->ment[tok] >= 0 || (k->upos != DY_UPOS_NOUN && k->upos != DY_UPOS_PRON)) return false;
+    bool noun = false;
+    for (const char *const *w = N; *w && !noun; w++) noun = dy_sv_lemma_is(S, tok, *w);
+    if (!noun || !dy_str_ends(k->form, "s")) return false;
+    for (int32_t c = S->first[tok]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if ((d == DY_DEP_DET || d == DY_DEP_CC_PRECONJ) && dy_sv_lemma_is(S, c, "both")) return true;
+        if (d == DY_DEP_NUMMOD && dy_sv_lemma_is(S, c, "two")) return true;
+    }
+    return false;
+}
+
+static bool pair_subj(int d) { return d == DY_DEP_NSUBJ || d == DY_DEP_NSUBJ_PASS; }
+static bool pair_obj(int d) { return d == DY_DEP_OBJ || d == DY_DEP_OBL || d == DY_DEP_OBL_AGENT; }
+
+static int pair_before(const dy_sent_view *S, int32_t tok, int32_t *out) {
+    /* its own sentence only: the one before may be left unparsed by the
+     * parse gate */
+    const dyad_doc *doc = S->doc;
+    const dy_token *T = S->t;
+    int32_t ba = -1, bb = -1;
+    uint32_t bpos = 0;
+    for (size_t i = 0; i < doc->nment; i++) {
+        const dy_mention *a = &doc->ments[i];
+        if (a->sent != S->si || a->kind != DY_MENTION_ACTOR || !a->code.n || a->pronoun ||
+            a->head_tok >= (uint32_t)tok)
+            continue;
+        for (size_t j = i + 1; j < doc->nment; j++) {
+            const dy_mention *b = &doc->ments[j];
+            if (b->sent != S->si || b->kind != DY_MENTION_ACTOR || !b->code.n || b->pronoun ||
+                b->head_tok >= (uint32_t)tok || dy_str_eq(a->code, b->code))
+                continue;
+            uint32_t ha = a->head_tok, hb = b->head_tok;
+            const dy_token *ta = &T[ha], *tb = &T[hb];
+            bool conj = (tb->deprel == DY_DEP_CONJ && tb->head == (int32_t)ha) ||
+                        (ta->deprel == DY_DEP_CONJ && ta->head == (int32_t)hb);
+            bool args = ta->head >= 0 && ta->head == tb->head &&
+                        ((pair_subj(ta->deprel) && pair_obj(tb->deprel)) ||
+                         (pair_subj(tb->deprel) && pair_obj(ta->deprel)));
+            uint32_t pos = ha > hb ? ha : hb;
+            if ((conj || args) && (ba < 0 || pos >= bpos)) ba = (int32_t)i, bb = (int32_t)j, bpos = pos;
+        }
+    }
+    if (ba < 0) return 0;
+    out[0] = ba;
+    out[1] = bb;
+    return 2;
+}
+
 /* Actors of a noun phrase and of its conjuncts ("Hezbollah and Moscow"). */
 static int actors_of(const dy_sent_view *S, int32_t tok, int32_t *out, int max) {
     int n = 0;
     if (tok < 0) return 0;
     int32_t m = dy_sv_actor_np(S, tok);
+    if (m < 0 && max >= 2 && pair_noun(S, tok)) return pair_before(S, tok, out);
     if (m >= 0) out[n++] = m;
     /* "Egyptian and Qatari mediators": a modifier's conjuncts own the
      * noun too (the parser hangs "Qatari" on "Egyptian") */
@@ -1599,7 +1659,7 @@ static bool generic_description(const dy_sent_view *S, int32_t t) {
  * role", "Iran's nuclear programme"), not "Russia's ambassador". */
 static bool topic_owner(const dy_sent_view *S, int32_t m) {
     int32_t h = (int32_t)S->doc->ments[m].head_tok;
-    if (h < 0 || h >= S->n || S->t[h].deprel != DY_DEP_NMOD_POSS) return false;
+    if (S->doc->ments[m].sent != S->si || h < 0 || h >= S->n || S->t[h].deprel != DY_DEP_NMOD_POSS) return false;
     int32_t n = S->t[h].head;
     return n >= 0 && S->t[n].upos == DY_UPOS_NOUN && S->ment[n] < 0 && S->entry[n] < 0;
 }
@@ -1723,6 +1783,22 @@ static int told_act(const dy_sent_view *S, int32_t t, cand *c, bool noun) {
     return 0;
 }
 
+/* "The RSF has been fighting the SAF", "Hongkongers have been protesting
+ * since early June": a present perfect progressive tells a state that
+ * goes on, the story's setting, not an act of the news (articles_f).
+ * Protest and force only: "the US has been encouraging allies to ..."
+ * tells statements the gold codes. */
+static bool standing_state(const dy_sent_view *S, int32_t t) {
+    if (S->t[t].upos != DY_UPOS_VERB || !xpos_is(&S->t[t], "VBG")) return false;
+    bool been = false, have = false;
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
+        if (S->t[c].deprel != DY_DEP_AUX) continue;
+        been |= dy_str_ieq(S->t[c].form, DY_STR("been"));
+        have |= dy_sv_lemma_is(S, c, "have");
+    }
+    return been && have;
+}
+
 static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     const dy_lex_entry *e = &S->lx->ents[S->entry[t]];
     memset(c, 0, sizeof *c);
@@ -1734,6 +1810,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     if (consequence(S, t, e)) return no_cand(c, "outcome of a violent act (-ing clause)");
     if (noun_modifier(S, t)) return no_cand(c, "noun modifier (a kind, not an event)");
     if (generic_description(S, t)) return no_cand(c, "generic description");
+    if (code_root(e->code) >= 14 && standing_state(S, t)) return no_cand(c, "standing state (has been V-ing)");
     int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
     if (st < 0) return no_cand(c, "consumed by a family verb");
     c->status = st;
