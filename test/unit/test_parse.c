@@ -610,6 +610,22 @@ static int u64_cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+/* The shipped models (parse stage) and EWT dev's text, or NULL (skipped:
+ * no models or no ../shared). */
+static char *shipped_model_and_dev(dyad_model **m, size_t *n) {
+    dyad_model_options o = dyad_model_options_default();
+    o.load = DYAD_LOAD_PARSE;
+    o.model_dir = DYAD_SOURCE_DIR "/models";
+    o.data_dir = DYAD_SOURCE_DIR "/data";
+    char *text = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", n);
+    if (!text || dyad_model_load(&o, m, NULL) != DYAD_OK) {
+        fprintf(stderr, "  (skipped: no models or no EWT dev)\n");
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
 /* The word sums cache: a word's own features and its context features make
  * the features of dy_tagger_feats, and tagging with the cache (cold, warm,
  * and too small for the words so that slots are replaced) gives exactly
@@ -638,16 +654,10 @@ TEST(tagger_cache_gives_the_same_tags) {
             CHECK(!memcmp(a, b, na * sizeof *a));
         }
     }
-    dyad_model_options o = dyad_model_options_default();
-    o.load = DYAD_LOAD_PARSE;
-    o.model_dir = DYAD_SOURCE_DIR "/models";
-    o.data_dir = DYAD_SOURCE_DIR "/data";
     dyad_model *m = NULL;
     size_t n = 0;
-    char *text = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &n);
-    if (!text || dyad_model_load(&o, &m, NULL) != DYAD_OK) {
-        fprintf(stderr, "  (skipped: no models or no EWT dev)\n");
-        free(text);
+    char *text = shipped_model_and_dev(&m, &n);
+    if (!text) {
         dy_arena_free(&ar);
         return;
     }
@@ -753,18 +763,10 @@ TEST(dense_rows_laid_out_anew_give_the_same_sums) {
  * TAGGER_DENSE_MIN weights, laid out anew) and packed at the file's
  * offsets: the same sums for the features of EWT dev's words. */
 TEST(shipped_tagger_dense_rows_give_the_same_sums) {
-    dyad_model_options o = dyad_model_options_default();
-    o.load = DYAD_LOAD_PARSE;
-    o.model_dir = DYAD_SOURCE_DIR "/models";
-    o.data_dir = DYAD_SOURCE_DIR "/data";
     dyad_model *m = NULL;
     size_t n = 0;
-    char *text = slurp(DYAD_SHARED_DIR "/ud/en_ewt-ud-dev.conllu", &n);
-    if (!text || dyad_model_load(&o, &m, NULL) != DYAD_OK) {
-        fprintf(stderr, "  (skipped: no models or no EWT dev)\n");
-        free(text);
-        return;
-    }
+    char *text = shipped_model_and_dev(&m, &n);
+    if (!text) return;
     const dy_tagger *t = dy_parse_tagger(m->parse);
     CHECK(t->pw.rslots != NULL && t->pw.dense_min > 0);
     dy_pw q = t->pw;
