@@ -539,26 +539,32 @@ static bool pwt_grow(dy_pwt *t) {
     return true;
 }
 
+/* Feature x's entry for class cls, added (zero) when it has none; NULL
+ * when out of memory. */
+static dy_pwt_ent *pwt_entry(dy_pwt_feat *x, uint32_t cls) {
+    uint32_t j = 0;
+    while (j < x->n && x->e[j].cls != cls) j++;
+    if (j < x->n) return &x->e[j];
+    if (x->n == x->cap) {
+        uint32_t nc = x->cap ? x->cap * 2 : 2;
+        dy_pwt_ent *ne = realloc(x->e, nc * sizeof *ne);
+        if (!ne) return NULL;
+        x->e = ne;
+        x->cap = nc;
+    }
+    x->e[x->n] = (dy_pwt_ent){0, 0, cls};
+    return &x->e[x->n++];
+}
+
 bool dy_pwt_update(dy_pwt *t, const uint64_t *f, size_t nf, uint32_t cls, float delta) {
     for (size_t k = 0; k < nf; k++) {
         if ((t->nfeat + 1) * 2 > t->tsize && !pwt_grow(t)) return false;
         dy_pwt_feat *x = pwt_find(t, f[k]);
         if (!x->key) { x->key = f[k]; t->nfeat++; }
-        uint32_t j = 0;
-        while (j < x->n && x->e[j].cls != cls) j++;
-        if (j == x->n) {
-            if (x->n == x->cap) {
-                uint32_t nc = x->cap ? x->cap * 2 : 2;
-                dy_pwt_ent *ne = realloc(x->e, nc * sizeof *ne);
-                if (!ne) return false;
-                x->e = ne;
-                x->cap = nc;
-            }
-            x->e[j] = (dy_pwt_ent){0, 0, cls};
-            x->n++;
-        }
-        x->e[j].w += delta;
-        x->e[j].u += t->c * delta;
+        dy_pwt_ent *e = pwt_entry(x, cls);
+        if (!e) return false;
+        e->w += delta;
+        e->u += t->c * delta;
     }
     return true;
 }
@@ -572,20 +578,9 @@ bool dy_pwt_mix(dy_pwt *dst, const dy_pwt *src, double factor) {
         if (!y->key) { y->key = x->key; dst->nfeat++; }
         if (x->seen > y->seen) y->seen = x->seen;
         for (uint32_t j = 0; j < x->n; j++) {
-            uint32_t k = 0;
-            while (k < y->n && y->e[k].cls != x->e[j].cls) k++;
-            if (k == y->n) {
-                if (y->n == y->cap) {
-                    uint32_t nc = y->cap ? y->cap * 2 : 2;
-                    dy_pwt_ent *ne = realloc(y->e, nc * sizeof *ne);
-                    if (!ne) return false;
-                    y->e = ne;
-                    y->cap = nc;
-                }
-                y->e[k] = (dy_pwt_ent){0, 0, x->e[j].cls};
-                y->n++;
-            }
-            y->e[k].w += (float)(factor * (x->e[j].w - x->e[j].u / src->c));
+            dy_pwt_ent *e = pwt_entry(y, x->e[j].cls);
+            if (!e) return false;
+            e->w += (float)(factor * (x->e[j].w - x->e[j].u / src->c));
         }
     }
     return true;

@@ -359,4 +359,13 @@ static inline uint64_t dy_prng(uint64_t *s) {
     return x * 0x2545F4914F6CDD1DULL;
 }
 
+/* Shuffle order[0..n) in place (Fisher-Yates) with dy_prng(s): the
+ * training order of an epoch. */
+static inline void dy_shuffle(size_t *order, size_t n, uint64_t *s) {
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(dy_prng(s) % i);
+        size_t tmp = order[i - 1]; order[i - 1] = order[j]; order[j] = tmp;
+    }
+}
+
 #endif

@@ -674,10 +674,7 @@ bool dy_tagger_train(const dy_conllu *train, const dy_conllu *dev, const dy_trai
     uint64_t f[TAGGER_MAXF];
     float s[256];
     for (int ep = 0; ep < epochs; ep++) {
-        for (size_t i = train->ns; i > 1; i--) {
-            size_t j = (size_t)(dy_prng(&rng) % i);
-            size_t tmp = order[i - 1]; order[i - 1] = order[j]; order[j] = tmp;
-        }
+        dy_shuffle(order, train->ns, &rng);
         size_t tot = 0, right = 0;
         for (size_t oi = 0; oi < train->ns; oi++) {
             tsent *x = &tv[order[oi]];
