@@ -9,6 +9,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
+#include "base/model.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -193,6 +195,10 @@ static void do_job(run *r, dyad_ctx *ctx, job *j) {
         snprintf(idbuf, sizeof idbuf, "%s", strcmp(j->name, "<stdin>") ? base : "stdin");
         meta.id = idbuf;
     }
+    /* --explain also prints the candidates the coder dropped: have it
+     * record them (in ctx's arena, for this document only) */
+    dy_trace trace = {0};
+    if (r->form == DYAD_OUT_EXPLAIN) ctx->trace = &trace;
     dyad_doc *doc = NULL;
     dyad_status st = dyad_doc_read(ctx, j->input, j->bytes, j->n, &meta, &doc, &err);
     if (st == DYAD_OK) st = dyad_doc_process(ctx, doc, r->stage, &err);
@@ -208,6 +214,7 @@ static void do_job(run *r, dyad_ctx *ctx, job *j) {
     j->st = st;
     free(j->bytes);
     j->bytes = NULL;
+    ctx->trace = NULL;
     dyad_ctx_reset(ctx);
 }
 

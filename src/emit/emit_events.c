@@ -2,9 +2,11 @@
  * emit_events.c — event writers: JSON Lines records exactly as in
  * spec/event-record.md, the Phoenix tab-separated layout, PLOVER-style JSON
  * (CAMEO→PLOVER table in data/plover/) and --explain (the record plus the
- * pattern, parse paths and status cues).
+ * pattern, parse paths and status cues, then one line per candidate the
+ * coder dropped, with the rule, when the caller recorded them).
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "../code/lexicon.h"
 #include "emit.h"
@@ -107,6 +109,36 @@ void dy_emit_events(const dyad_doc *doc, unsigned flags, dy_buf *out) {
     }
 }
 
+static void put_code_or_null(dy_buf *out, const char *c) {
+    if (!c[0]) dy_buf_puts(out, "null");
+    else dy_buf_json_str(out, c, strlen(c));
+}
+
+/* A candidate the coder dropped (ctx->trace, model.h): the rule that
+ * dropped it and what it had found. */
+static void put_dropped(dy_buf *out, const dyad_doc *doc, const dy_trace_ev *x) {
+    dy_str trig = DY_STR("");
+    if (x->sent < doc->nsent && x->tok < doc->sents[x->sent].ntok) {
+        const dy_token *k = &doc->toks[doc->sents[x->sent].tok0 + x->tok];
+        trig = (dy_str){doc->text.p + k->cstart, k->cend - k->cstart};
+    }
+    dy_buf_puts(out, "{\"doc_id\":");
+    dy_buf_json_dystr(out, doc->id);
+    dy_buf_printf(out, ",\"sentence\":%u,\"dropped\":{\"code\":", x->sent);
+    put_code_or_null(out, x->code);
+    dy_buf_puts(out, ",\"source\":");
+    put_code_or_null(out, x->src);
+    dy_buf_puts(out, ",\"target\":");
+    put_code_or_null(out, x->tgt);
+    dy_buf_puts(out, ",\"trigger\":");
+    dy_buf_json_dystr(out, trig);
+    dy_buf_puts(out, ",\"why\":");
+    dy_buf_json_str(out, x->why, strlen(x->why));
+    dy_buf_puts(out, ",\"detail\":");
+    dy_buf_json_str(out, x->detail, strlen(x->detail));
+    dy_buf_puts(out, "}}\n");
+}
+
 void dy_emit_explain(const dyad_doc *doc, dy_buf *out) {
     for (size_t i = 0; i < doc->nevent; i++) {
         put_record(out, doc, &doc->events[i], 0);
@@ -114,6 +146,10 @@ void dy_emit_explain(const dyad_doc *doc, dy_buf *out) {
         dy_buf_json_dystr(out, doc->events[i].explain);
         dy_buf_puts(out, "}\n");
     }
+    /* the dropped candidates, when the caller had the coder record them */
+    const dy_trace *tr = doc->ctx ? doc->ctx->trace : NULL;
+    for (size_t i = 0; tr && i < tr->n; i++)
+        if (tr->ev[i].why) put_dropped(out, doc, &tr->ev[i]);
 }
 
 /* MARK: - Phoenix */
