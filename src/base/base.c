@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 /* MARK: - strings */
 
@@ -96,6 +97,18 @@ const dyad_allocator *dyad_default_allocator(void) { return &std_alloc; }
 void *dy_malloc(const dyad_allocator *a, size_t n) {
     if (n == SIZE_MAX) return NULL;
     return a->malloc(n ? n : 1, a->ud);
+}
+void *dy_malloc_big(const dyad_allocator *a, size_t n) {
+    void *p = dy_malloc(a, n);
+#ifdef MADV_HUGEPAGE
+    /* the 2 MB pages inside the block: a model table of tens of MB is then
+     * a few dozen page faults instead of thousands (a hint: ignored where
+     * transparent huge pages are off) */
+    const uintptr_t H = (uintptr_t)2 << 20;
+    uintptr_t b = ((uintptr_t)p + H - 1) & ~(H - 1), e = ((uintptr_t)p + n) & ~(H - 1);
+    if (p && e > b) madvise((void *)b, e - b, MADV_HUGEPAGE);
+#endif
+    return p;
 }
 void *dy_realloc(const dyad_allocator *a, void *p, size_t n) {
     if (n == SIZE_MAX) return NULL;

@@ -47,6 +47,9 @@ size_t dy_utf8_valid_len(const unsigned char *p, size_t n);
 
 /* MARK: allocation */
 void *dy_malloc(const dyad_allocator *a, size_t n);
+/* dy_malloc for a large table filled once and read for the whole run
+ * (model weights): asks the kernel for huge pages where it can. */
+void *dy_malloc_big(const dyad_allocator *a, size_t n);
 void *dy_realloc(const dyad_allocator *a, void *p, size_t n);
 void dy_free(const dyad_allocator *a, void *p);
 /* n*size with overflow check; SIZE_MAX on overflow (which then fails). */

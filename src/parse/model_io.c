@@ -265,8 +265,8 @@ static bool relocate(const dyad_allocator *a, dy_pw *pw) {
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
     const uint64_t nb = pw->nblob;
     const uint16_t *old = pw->prec;
-    uint32_t *at = dy_malloc(a, (nb ? nb : 1) * 4);        /* new offset of the record at each file offset */
-    uint32_t *rs = dy_malloc(a, (size_t)ts * 8);
+    uint32_t *at = dy_malloc_big(a, (nb ? nb : 1) * 4);        /* new offset of the record at each file offset */
+    uint32_t *rs = dy_malloc_big(a, (size_t)ts * 8);
     if (!at || !rs) {
         dy_free(a, at);
         dy_free(a, rs);
@@ -279,7 +279,7 @@ static bool relocate(const dyad_allocator *a, dy_pw *pw) {
         total += cnt >= pw->dense_min || c2 == DENSE ? (nc8 + 2) / 2 : (1 + c2 / 2 + c2 + 1) / 2;
         off += 1 + cnt;
     }
-    uint16_t *rec = total < UINT32_MAX ? dy_malloc(a, (size_t)(total ? total : 1) * 4) : NULL;
+    uint16_t *rec = total < UINT32_MAX ? dy_malloc_big(a, (size_t)(total ? total : 1) * 4) : NULL;
     if (!rec) {
         dy_free(a, at);
         dy_free(a, rs);
@@ -323,7 +323,7 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
     const uint32_t ts = pw->tsize, nc8 = (pw->nclass + 7) & ~7u;
     const uint64_t nb = pw->nblob;
     const bool inl = pw->nclass == 3 || pw->nclass == 7;    /* an inline table instead of records */
-    uint16_t *rec = inl ? NULL : dy_malloc(a, (nb ? nb : 1) * 4);
+    uint16_t *rec = inl ? NULL : dy_malloc_big(a, (nb ? nb : 1) * 4);
     uint64_t *start = dy_malloc(a, (nb / 64 + 1) * 8);   /* record starts */
     if ((!inl && !rec) || !start) {
         dy_free(a, rec);
@@ -387,7 +387,7 @@ bool dy_pw_pack(const dyad_allocator *a, dy_pw *pw, const char **why) {
         /* the differences of the file's weights (|d| < 2^24), in units of
          * 2^shift with the smallest shift >= 8 that fits them in int16 */
         const uint32_t nc = pw->nclass, W = nc == 3 ? 1 : 2;
-        uint64_t *tab = dy_malloc(a, (size_t)ts * 8 * W);
+        uint64_t *tab = dy_malloc_big(a, (size_t)ts * 8 * W);
         if (!tab) return false;
         int32_t maxd = 0;
         for (int pass = 0; pass < 2; pass++) {

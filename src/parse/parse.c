@@ -24,7 +24,9 @@ struct dy_parse_model {
 };
 
 /* Map a model file read-only: the weights are used in place, so loading is
- * one checksum pass over pages shared with every other dyad process. */
+ * one checksum pass over pages shared with every other dyad process; the
+ * pages are mapped at once (the checksum reads them all), not one fault at
+ * a time. */
 static dyad_status map_file(const char *path, char **bytes, size_t *n) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return DYAD_EIO;
@@ -33,7 +35,7 @@ static dyad_status map_file(const char *path, char **bytes, size_t *n) {
         close(fd);
         return DYAD_EIO;
     }
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     close(fd);
     if (p == MAP_FAILED) return DYAD_ENOMEM;
     *bytes = p;
