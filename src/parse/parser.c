@@ -411,15 +411,25 @@ static uint32_t best_legal(const pstate *s, const float *sc, uint32_t ncls) {
  * lowest class, as in best_legal. */
 static uint32_t best_legal_int(const pstate *s, const int32_t *acc, uint32_t ncls) {
     bool buf = s->b < s->n, okl = s->sp >= 1 && buf, okr = s->sp >= 2, root = s->sp == 1 && !buf;
-    uint32_t best = UINT32_MAX;
-    int32_t bv = 0;
-    if (buf) best = 0, bv = acc[0];
-    if (root && (best == UINT32_MAX || acc[1] > bv)) best = 1, bv = acc[1];
-    for (uint32_t c = 3; c < ncls; c++) {
-        bool ok = (c & 1) ? okl : okr;
-        if (ok && (best == UINT32_MAX || acc[c] > bv)) best = c, bv = acc[c];
-    }
-    return best;
+    /* the largest legal sum first (loops the compiler vectorizes), then
+     * the lowest legal class that has it */
+    uint32_t c0 = okl ? 3 : 4, step = okl && okr ? 1 : 2;
+    bool arcs = (okl || okr) && c0 < ncls, any = buf || root || arcs;
+    if (!any) return UINT32_MAX;
+    int32_t m = INT32_MIN;
+    if (buf) m = acc[0];
+    if (root && acc[1] > m) m = acc[1];
+    if (arcs && step == 1)
+        for (uint32_t c = 3; c < ncls; c++) m = acc[c] > m ? acc[c] : m;
+    else if (arcs)
+        for (uint32_t c = c0; c < ncls; c += 2) m = acc[c] > m ? acc[c] : m;
+    if (buf && acc[0] == m) return 0;
+    if (root && acc[1] == m) return 1;
+    uint32_t c = c0;
+    if (step == 1)
+        while (c + 4 <= ncls && !((acc[c] == m) | (acc[c + 1] == m) | (acc[c + 2] == m) | (acc[c + 3] == m))) c += 4;
+    while (acc[c] != m) c += step;
+    return c;
 }
 
 /* The label group of a split model's move classes (SHIFT, then LEFT and
