@@ -413,6 +413,13 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
     if (!pass) {
         int32_t s = dy_sv_child(S, t, DY_DEP_NSUBJ);
         if (s < 0) s = dy_sv_child(S, t, DY_DEP_NSUBJ_PASS);
+        /* "Serbia said it was willing to make concessions": the parser
+         * may read a subject "it" as an expletive; one the mention stage
+         * bound to an actor is the subject */
+        if (s < 0) {
+            int32_t x = dy_sv_child(S, t, DY_DEP_EXPL);
+            if (x >= 0 && S->ment[x] >= 0) s = x;
+        }
         /* an event noun subject is not its modifier's actor: "a Turkish
          * incursion would threaten ..." has no actor as subject */
         if (s >= 0 && S->ment[s] < 0 && S->entry[s] >= 0 && S->t[s].upos != DY_UPOS_VERB) return 0;
@@ -429,6 +436,24 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
             return n;
         }
         if (s >= 0 && k->deprel != DY_DEP_ACL_RELCL) return 0; /* a subject, but no actor */
+        /* "Amnesty International urged Iran": the parser took the last
+         * word of a name for a modifier of the verb; a verb has no amod
+         * or compound, and an actor named there, right before it, is its
+         * subject -- a whole name, not the tail of a longer one ("A
+         * Beechcraft King Air crashes": "King" is no actor there) */
+        if (s < 0 && k->upos == DY_UPOS_VERB)
+            for (int32_t c = S->first[t]; c >= 0 && c < t; c = S->next[c]) {
+                int d = S->t[c].deprel;
+                if ((d != DY_DEP_AMOD && d != DY_DEP_COMPOUND) || S->ment[c] < 0) continue;
+                const dy_mention *a = &S->doc->ments[S->ment[c]];
+                int before = a->tok_start > 0 ? S->t[a->tok_start - 1].upos : DY_UPOS_NONE;
+                if (a->tok_end != (uint32_t)t || before == DY_UPOS_PROPN || before == DY_UPOS_NOUN ||
+                    before == DY_UPOS_ADJ || before == DY_UPOS_NUM)
+                    continue;
+                out[0] = S->ment[c];
+                PATH(path, "amod-subject(%.*s)", S, t);
+                return 1;
+            }
     } else {
         int32_t a = agent_of(S, t);
         if (a >= 0 && (n = actors_of(S, a, out, max))) {
@@ -798,6 +823,8 @@ static int doer_actors(const dy_sent_view *S, int32_t c, int32_t *out, int max, 
     return n;
 }
 
+static int32_t container_light(const dy_sent_view *S, int32_t t);
+
 /* Prepositional targets of the predicate at t (after subject/object). */
 static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
                         int max, char *path) {
@@ -897,8 +924,22 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
         }
         /* the light verb's prepositional target: "carried out strikes against X" */
         int32_t h = k->head;
-        if (h >= 0 && k->deprel == DY_DEP_OBJ && S->entry[h] >= 0 &&
-            S->lx->ents[S->entry[h]].role == DY_ROLE_LIGHT) {
+        /* or of the noun's container or its light verb: "staged [a wave]
+         * of protests [against the government]", "staged acts of civil
+         * disobedience against the government" */
+        if (container_light(S, t) >= 0) {
+            for (const char *const *w = TARGET_PREPS; *w; w++) {
+                int32_t p = prep_dep(S, h, dy_str_c(*w), -1);
+                if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
+                    PATH(path, "nmod(%.*s)", S, h);
+                    return n;
+                }
+            }
+            h = container_light(S, t);
+        } else if (h >= 0 && k->deprel != DY_DEP_OBJ) {
+            h = -1;
+        }
+        if (h >= 0 && S->entry[h] >= 0 && S->lx->ents[S->entry[h]].role == DY_ROLE_LIGHT) {
             for (const char *const *w = TARGET_PREPS; *w; w++) {
                 dy_str prep = dy_str_c(*w);
                 int32_t p = prep_dep(S, h, prep, -1);
@@ -1039,6 +1080,19 @@ static bool by_of_nearer_noun(const dy_sent_view *S, int32_t t, int32_t b) {
     return false;
 }
 
+/* "staged acts of civil disobedience", "carried out a campaign of
+ * protest": the event noun t is the "of" phrase of a noun that names no
+ * event or actor of its own, the object of a light verb: that verb, or -1. */
+static int32_t container_light(const dy_sent_view *S, int32_t t) {
+    int32_t h = S->t[t].head;
+    if (h < 0 || !is_nmod(S->t[t].deprel) || !dy_sv_has_case(S, t, "of")) return -1;
+    int32_t g = S->t[h].head;
+    if (S->t[h].upos != DY_UPOS_NOUN || S->entry[h] >= 0 || S->ment[h] >= 0 || g < 0 ||
+        (S->t[h].deprel != DY_DEP_OBJ && S->t[h].deprel != DY_DEP_NSUBJ_PASS))
+        return -1;
+    return S->entry[g] >= 0 && S->lx->ents[S->entry[g]].role == DY_ROLE_LIGHT ? g : -1;
+}
+
 /* Sources of an event noun: possessor, actor modifier, "by" agent, "of"
  * agent for visit-like nouns, or the subject of the light verb. */
 static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e, int32_t *out,
@@ -1118,6 +1172,12 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
     if ((k->deprel == DY_DEP_OBJ || k->deprel == DY_DEP_NSUBJ_PASS) && he && he->role == DY_ROLE_LIGHT) {
         PATH(path, "light-verb(%.*s)/", S, h);
         return dy_sv_subjects(S, h, out, max, path, 1);
+    }
+    int32_t g = container_light(S, t);
+    if (g >= 0) {
+        PATH(path, "of(%.*s)/", S, h);
+        PATH(path, "light-verb(%.*s)/", S, g);
+        return dy_sv_subjects(S, g, out, max, path, 1);
     }
     if (k->deprel == DY_DEP_CONJ && S->t[h].upos == DY_UPOS_NOUN && S->entry[h] >= 0) {
         bool bt;
@@ -1654,6 +1714,29 @@ static bool generic_description(const dy_sent_view *S, int32_t t) {
     return cop >= 0 && (dy_str_ieq(S->t[cop].form, DY_STR("is")) || dy_str_ieq(S->t[cop].form, DY_STR("are")));
 }
 
+/* "Russia tortured captured Ukrainian soldiers", "Myanmar's military
+ * coerced Burmese civilians into forced labour": in a sentence with no
+ * verb or copula of its own the parser may read the main verb as a
+ * modifier (amod) of its object noun, the root.  The actor named right
+ * before such a verb is its subject (returned, a mention), the noun its
+ * object; not a lone adjective ("Israeli captured soldiers") or a
+ * possessive ("Russia's captured soldiers"). */
+static int32_t amod_main_verb(const dy_sent_view *S, int32_t t) {
+    const dy_token *k = &S->t[t];
+    if (k->upos != DY_UPOS_VERB || k->deprel != DY_DEP_AMOD || t == 0) return -1;
+    int32_t h = k->head;
+    if (h <= t || S->t[h].head >= 0 || (S->t[h].upos != DY_UPOS_NOUN && S->t[h].upos != DY_UPOS_PROPN)) return -1;
+    for (int32_t c = S->first[h]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_AUX || d == DY_DEP_COP || d == DY_DEP_AUX_PASS) return -1;
+    }
+    int32_t m = S->ment[t - 1];
+    if (m < 0 || xpos_is(&S->t[t - 1], "POS")) return -1;
+    const dy_mention *a = &S->doc->ments[m];
+    if (a->tok_end != (uint32_t)t || (a->tok_end == a->tok_start + 1 && S->t[t - 1].upos == DY_UPOS_ADJ)) return -1;
+    return m;
+}
+
 /* Build the candidate event at trigger t (entry already matched). */
 /* Mention m is the possessor of a noun that names no actor ("China's
  * role", "Iran's nuclear programme"), not "Russia's ambassador". */
@@ -1844,12 +1927,26 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     bool between = false;
     if (noun) c->nsrc = noun_sources(S, t, e, c->src, 8, c->spath, &between);
     else c->nsrc = dy_sv_subjects(S, t, c->src, 8, c->spath, 0);
+    int32_t amv = !noun && !c->nsrc ? amod_main_verb(S, t) : -1;
+    if (amv >= 0) {
+        c->src[0] = amv;
+        c->nsrc = 1;
+        PATH(c->spath, "amod-main-verb(%.*s)", S, t);
+    }
     if (!c->nsrc) return no_cand(c, "no source found");
     c->recip = e->recip || between;
     bool each_other = reciprocal_pronoun(S, t);
     if (each_other && c->nsrc >= 2) c->recip = true;
     if (c->status == DY_ST_HYPOTHETICAL && e->role == DY_ROLE_EVENT) stated_intention(S, c);
-    if (!between && !(each_other && c->nsrc >= 2)) c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    if (amv >= 0) {
+        /* its object: the noun it hangs on, another actor than its subject */
+        c->ntgt = actors_of(S, S->t[t].head, c->tgt, 8);
+        for (int i = 0; i < c->ntgt; i++)
+            if (same_code(S->doc, c->tgt[i], amv)) c->tgt[i--] = c->tgt[--c->ntgt];
+        if (c->ntgt) PATH(c->tpath, "amod-head(%.*s)", S, S->t[t].head);
+    } else if (!between && !(each_other && c->nsrc >= 2)) {
+        c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
+    }
     /* "G7 ministers discussed China's role in global security": what is
      * discussed is a topic; its possessor is no partner of the talks */
     if (c->code[0] == '0' && c->code[1] == '4')
