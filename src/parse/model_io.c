@@ -13,6 +13,63 @@
 
 #include "pint.h"
 
+/* MARK: - feature keys in a batch */
+
+static void feat3_batch_base(const uint64_t *t, const uint64_t *a, const uint64_t *b, const uint64_t *c, size_t n,
+                             uint64_t *out) {
+    for (size_t k = 0; k < n; k++) out[k] = dy_feat3((uint32_t)(t[k] >> 40), a[k], b[k], c[k]);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define DY_FEAT_AVX512 1
+/* dy_fmix on eight keys (vpmullq: AVX-512DQ) */
+__attribute__((target("avx512f,avx512dq"))) static inline __m512i fmix8(__m512i x) {
+    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 33));
+    x = _mm512_mullo_epi64(x, _mm512_set1_epi64((long long)0xff51afd7ed558ccdULL));
+    x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 33));
+    x = _mm512_mullo_epi64(x, _mm512_set1_epi64((long long)0xc4ceb9fe1a85ec53ULL));
+    return _mm512_xor_si512(x, _mm512_srli_epi64(x, 33));
+}
+
+/* dy_feat3 on eight keys at a time, the last ones masked */
+__attribute__((target("avx512f,avx512dq"))) static void feat3_batch_avx512(const uint64_t *t, const uint64_t *a,
+                                                                         const uint64_t *b, const uint64_t *c,
+                                                                         size_t n, uint64_t *out) {
+    const __m512i seed = _mm512_set1_epi64((long long)0x51ed27f3a1b2c3d4ULL);
+    const __m512i kb = _mm512_set1_epi64((long long)0x9E3779B97F4A7C15ULL);
+    const __m512i kc = _mm512_set1_epi64((long long)0xC2B2AE3D27D4EB4FULL);
+    const __m512i one = _mm512_set1_epi64(1);
+    for (size_t k = 0; k < n; k += 8) {
+        __mmask8 m = n - k >= 8 ? (__mmask8)0xFF : (__mmask8)((1u << (n - k)) - 1);
+        __m512i h = _mm512_xor_si512(_mm512_maskz_loadu_epi64(m, t + k), seed);
+        h = fmix8(_mm512_xor_si512(h, _mm512_maskz_loadu_epi64(m, a + k)));
+        h = fmix8(_mm512_xor_si512(h, _mm512_mullo_epi64(_mm512_maskz_loadu_epi64(m, b + k), kb)));
+        h = fmix8(_mm512_xor_si512(h, _mm512_mullo_epi64(_mm512_maskz_loadu_epi64(m, c + k), kc)));
+        h = _mm512_mask_mov_epi64(h, _mm512_cmpeq_epi64_mask(h, _mm512_setzero_si512()), one);
+        _mm512_mask_storeu_epi64(out + k, m, h);
+    }
+}
+#endif
+
+bool dy_feat3_batch_wide(void) {
+#ifdef DY_FEAT_AVX512
+    return __builtin_cpu_supports("avx512dq");
+#else
+    return false;
+#endif
+}
+
+void dy_feat3_batch(const uint64_t *t, const uint64_t *a, const uint64_t *b, const uint64_t *c, size_t n,
+                    uint64_t *out) {
+#ifdef DY_FEAT_AVX512
+    if (__builtin_cpu_supports("avx512dq")) {
+        feat3_batch_avx512(t, a, b, c, n, out);
+        return;
+    }
+#endif
+    feat3_batch_base(t, a, b, c, n, out);
+}
+
 /* MARK: - runtime table */
 
 static inline uint32_t slot_of(uint64_t key, uint32_t tsize) {

@@ -203,8 +203,9 @@ static inline uint32_t clus_at(const pstate *s, const uint32_t *cl, int32_t i) {
  * each word's (fine + 1) << 16 | (coarse + 1) class, 0 = none.  The
  * features of the buffer's words alone go to fb (when wantb): they only
  * change when the buffer moves, so the runtime sums them once per word. */
-static size_t feats_split(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f, uint64_t *fb,
-                          size_t *nfb, bool wantb) {
+__attribute__((always_inline)) static inline size_t feats_of(const pstate *s, const dy_pword *w,
+                                                           const uint32_t *cl, uint64_t *f, uint64_t *fb,
+                                                           size_t *nfb, bool wantb, const bool batch) {
     int32_t is0 = s->sp >= 1 ? s->stack[s->sp - 1] : -1;
     int32_t is1 = s->sp >= 2 ? s->stack[s->sp - 2] : -1;
     int32_t is2 = s->sp >= 3 ? s->stack[s->sp - 3] : -1;
@@ -225,13 +226,21 @@ static size_t feats_split(const pstate *s, const dy_pword *w, const uint32_t *cl
     uint64_t s1rs = is1 >= 0 ? s->rset[is1] : 1ULL << 63;
     size_t k = 0, kb = 0;
     uint32_t t = 0;             /* template id: its place in this list */
-#define F1(a) f[k++] = dy_feat3(++t, (a), 0, 0)
-#define F2(a, b) f[k++] = dy_feat3(++t, (a), (b), 0)
-#define F3(a, b, c) f[k++] = dy_feat3(++t, (a), (b), (c))
+    /* each key's template and values, hashed in one batch at the end */
+    uint64_t xt[PARSER_MAXF], xa[PARSER_MAXF], xb[PARSER_MAXF], xc[PARSER_MAXF];
+    uint64_t yt[PARSER_MAXF], ya[PARSER_MAXF], yb[PARSER_MAXF], yc[PARSER_MAXF];
+#define F3(a, b, c)                                                                         \
+    (++t, batch ? (void)(xt[k] = (uint64_t)t << 40, xa[k] = (a), xb[k] = (b), xc[k] = (c), k++) \
+                : (void)(f[k++] = dy_feat3(t, (a), (b), (c))))
+#define F1(a) F3((a), 0, 0)
+#define F2(a, b) F3((a), (b), 0)
     /* B: templates of the buffer's words alone (not b0's dependents) */
-#define B1(a) (++t, wantb ? (void)(fb[kb++] = dy_feat3(t, (a), 0, 0)) : (void)0)
-#define B2(a, b) (++t, wantb ? (void)(fb[kb++] = dy_feat3(t, (a), (b), 0)) : (void)0)
-#define B3(a, b, c) (++t, wantb ? (void)(fb[kb++] = dy_feat3(t, (a), (b), (c))) : (void)0)
+#define B3(a, b, c)                                                                                       \
+    (++t, !wantb ? (void)0                                                                                \
+          : batch ? (void)(yt[kb] = (uint64_t)t << 40, ya[kb] = (a), yb[kb] = (b), yc[kb] = (c), kb++)    \
+                  : (void)(fb[kb++] = dy_feat3(t, (a), (b), (c))))
+#define B1(a) B3((a), 0, 0)
+#define B2(a, b) B3((a), (b), 0)
     /* unigrams */
     F1(s0.w); F1(s0.t); F2(s0.w, s0.t);
     F1(s1.w); F1(s1.t); F2(s1.w, s1.t);
@@ -284,8 +293,20 @@ static size_t feats_split(const pstate *s, const dy_pword *w, const uint32_t *cl
 #undef B1
 #undef B2
 #undef B3
+    if (batch) {
+        dy_feat3_batch(xt, xa, xb, xc, k, f);
+        if (kb) dy_feat3_batch(yt, ya, yb, yc, kb, fb);
+    }
     *nfb = kb;
     return k;
+}
+
+/* The keys hashed one at a time inline, or (batch: where dy_feat3_batch
+ * has eight-wide multiplies) gathered first and hashed in one batch: the
+ * same keys. */
+static size_t feats_split(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f, uint64_t *fb,
+                          size_t *nfb, bool wantb, bool batch) {
+    return batch ? feats_of(s, w, cl, f, fb, nfb, wantb, true) : feats_of(s, w, cl, f, fb, nfb, wantb, false);
 }
 
 /* MARK: - split model: the label of an arc
@@ -349,7 +370,7 @@ static size_t label_feats(const pstate *s, const dy_pword *w, const uint32_t *cl
 /* All the features (for training). */
 static size_t parser_feats(const pstate *s, const dy_pword *w, const uint32_t *cl, uint64_t *f) {
     uint64_t fb[PARSER_MAXF];
-    size_t nb, k = feats_split(s, w, cl, f, fb, &nb, true);
+    size_t nb, k = feats_split(s, w, cl, f, fb, &nb, true, false);
     memcpy(f + k, fb, nb * sizeof *fb);
     return k + nb;
 }
@@ -501,7 +522,7 @@ static void score_int(const dy_pw *pw, const uint64_t *f, size_t nf, int32_t *ac
 }
 
 static bool run_split(const dy_parser *p, pstate *s, const dy_pword *w, size_t n, const uint32_t *cl,
-                      int32_t *head, uint8_t *deprel) {
+                      int32_t *head, uint8_t *deprel, bool batch) {
     uint64_t f[PARSER_MAXF], fb[PARSER_MAXF], fl[LABEL_MAXF];
     int32_t accb[256], acc[256], lacc[256];
     uint32_t nlab = p->nlab, nl8 = (p->lw.nclass + 7) & ~7u;
@@ -511,7 +532,7 @@ static bool run_split(const dy_parser *p, pstate *s, const dy_pword *w, size_t n
         if (s->sp == 0) mv = 0;
         else if (s->b == n && s->sp == 1) mv = 1;
         else {
-            size_t nb, nf = feats_split(s, w, cl, f, fb, &nb, s->b != lastb);
+            size_t nb, nf = feats_split(s, w, cl, f, fb, &nb, s->b != lastb, batch);
             if (s->b != lastb) {
                 memset(accb, 0, 8 * sizeof *accb);
                 score_int(&p->pw, fb, nb, accb);
@@ -551,18 +572,19 @@ bool dy_parser_run(const dy_parser *p, dy_arena *ar, const dy_pword *w, size_t n
     uint32_t ncls = p->pw.nclass, nc8 = (ncls + 7) & ~7u;
     size_t lastb = SIZE_MAX;
     uint32_t *cl = NULL;
+    const bool batch = dy_feat3_batch_wide();
     if (p->clus.size) {
         cl = dy_arena_alloc(ar, (n + 1) * sizeof *cl);
         if (!cl) return false;
         for (size_t i = 0; i < n; i++) cl[i] = dy_clusters_get(&p->clus, w[i].hl);
     }
-    if (p->split) return run_split(p, &s, w, n, cl, head, deprel);
+    if (p->split) return run_split(p, &s, w, n, cl, head, deprel, batch);
     while (!terminal(&s)) {
         /* one legal move needs no scores: SHIFT on an empty stack, the
          * root arc when only ROOT is left in the buffer */
         if (s.sp == 0) { apply(&s, 0); continue; }
         if (s.b == n && s.sp == 1) { apply(&s, 1); continue; }
-        size_t nb, nf = feats_split(&s, w, cl, f, fb, &nb, s.b != lastb);
+        size_t nb, nf = feats_split(&s, w, cl, f, fb, &nb, s.b != lastb, batch);
         if (p->pw.prec) {
             if (s.b != lastb) {
                 memset(accb, 0, nc8 * sizeof *accb);

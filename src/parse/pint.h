@@ -27,6 +27,14 @@ __attribute__((always_inline)) static inline uint64_t dy_feat3(uint32_t tmpl, ui
     h = dy_fmix(h ^ (c * 0xC2B2AE3D27D4EB4FULL));
     return h ? h : 1;
 }
+/* A batch of feature keys: out[k] = dy_feat3(t[k] >> 40, a[k], b[k], c[k])
+ * for k < n, each t[k] the template id shifted left by 40 (model_io.c; with
+ * AVX-512 eight keys at a time where the CPU has it, the same keys). */
+void dy_feat3_batch(const uint64_t *t, const uint64_t *a, const uint64_t *b, const uint64_t *c, size_t n,
+                    uint64_t *out);
+/* Whether dy_feat3_batch hashes eight keys at a time here (else it costs
+ * more than hashing each key where it is made). */
+bool dy_feat3_batch_wide(void);
 #define DY_F1(t, a) dy_feat3((t), (a), 0, 0)
 #define DY_F2(t, a, b) dy_feat3((t), (a), (b), 0)
 #define DY_F3(t, a, b, c) dy_feat3((t), (a), (b), (c))

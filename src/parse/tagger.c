@@ -200,56 +200,74 @@ size_t dy_tagger_feats_word(const dy_pword *x, uint64_t *f) {
     return k;
 }
 
-size_t dy_tagger_feats_context(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
+__attribute__((always_inline)) static inline size_t feats_context_of(const dy_pword *w, size_t n, size_t i,
+                                                                    uint64_t *f, const bool batch) {
     size_t k = 0;
+    /* batch: each key's template and values, hashed in one batch at the end */
+    uint64_t xt[TAGGER_MAXF], xa[TAGGER_MAXF], xb[TAGGER_MAXF], xc[TAGGER_MAXF];
+#define C3(t, a, b, c) \
+    (batch ? (void)(xt[k] = (uint64_t)(t) << 40, xa[k] = (a), xb[k] = (b), xc[k] = (c), k++) \
+           : (void)(f[k++] = dy_feat3((t), (a), (b), (c))))
+#define C1(t, a) C3((t), (a), 0, 0)
+#define C2(t, a, b) C3((t), (a), (b), 0)
     const dy_pword *x = &w[i];
     uint64_t lm1 = i >= 1 ? w[i - 1].hl : BOS1, lm2 = i >= 2 ? w[i - 2].hl : BOS2;
     uint64_t lp1 = i + 1 < n ? w[i + 1].hl : EOS1, lp2 = i + 2 < n ? w[i + 2].hl : EOS2;
     uint64_t tm1 = i >= 1 ? w[i - 1].tag + 1u : 300, tm2 = i >= 2 ? w[i - 2].tag + 1u : 301;
     uint64_t sm1 = i >= 1 ? w[i - 1].hsuf[2] : BOS1, sp1 = i + 1 < n ? w[i + 1].hsuf[2] : EOS1;
     uint64_t shm1 = i >= 1 ? w[i - 1].hshape : BOS1, shp1 = i + 1 < n ? w[i + 1].hshape : EOS1;
-    f[k++] = DY_F1(11, lm1);
-    f[k++] = DY_F1(12, lm2);
-    f[k++] = DY_F1(13, lp1);
-    f[k++] = DY_F1(14, lp2);
-    f[k++] = DY_F1(15, tm1);
-    f[k++] = DY_F1(16, tm2);
-    f[k++] = DY_F2(17, tm1, tm2);
-    f[k++] = DY_F2(18, tm1, x->hl);
-    f[k++] = DY_F1(19, sm1);
-    f[k++] = DY_F1(20, sp1);
-    f[k++] = DY_F2(21, lm1, x->hl);
-    f[k++] = DY_F2(22, x->hl, lp1);
-    f[k++] = DY_F1(23, shp1);
-    f[k++] = DY_F1(24, shm1);
-    f[k++] = DY_F2(25, i == 0, x->form.n && x->form.p[0] >= 'A' && x->form.p[0] <= 'Z');
-    f[k++] = DY_F2(26, tm1, x->hsuf[2]);
-    f[k++] = DY_F2(27, x->hw, lp1);
-    f[k++] = DY_F2(28, lm1, lp1);
-    f[k++] = DY_F2(29, tm1, lp1);
-    f[k++] = DY_F1(30, i + 1 < n ? w[i + 1].hsuf[1] : EOS2);
-    f[k++] = DY_F2(31, x->hshape, tm1);
+    C1(11, lm1);
+    C1(12, lm2);
+    C1(13, lp1);
+    C1(14, lp2);
+    C1(15, tm1);
+    C1(16, tm2);
+    C2(17, tm1, tm2);
+    C2(18, tm1, x->hl);
+    C1(19, sm1);
+    C1(20, sp1);
+    C2(21, lm1, x->hl);
+    C2(22, x->hl, lp1);
+    C1(23, shp1);
+    C1(24, shm1);
+    C2(25, i == 0, x->form.n && x->form.p[0] >= 'A' && x->form.p[0] <= 'Z');
+    C2(26, tm1, x->hsuf[2]);
+    C2(27, x->hw, lp1);
+    C2(28, lm1, lp1);
+    C2(29, tm1, lp1);
+    C1(30, i + 1 < n ? w[i + 1].hsuf[1] : EOS2);
+    C2(31, x->hshape, tm1);
     uint64_t a0 = x->amb, ap1 = i + 1 < n ? w[i + 1].amb : EOS1, ap2 = i + 2 < n ? w[i + 2].amb : EOS2;
     uint64_t am1 = i >= 1 ? w[i - 1].amb : BOS1;
-    f[k++] = DY_F1(33, ap1);
-    f[k++] = DY_F1(34, ap2);
-    f[k++] = DY_F2(35, a0, ap1);
-    f[k++] = DY_F2(36, tm1, a0);
-    f[k++] = DY_F3(37, tm1, a0, ap1);
-    f[k++] = DY_F2(38, x->hl, ap1);
-    f[k++] = DY_F2(39, am1, a0);
-    f[k++] = DY_F2(41, char_flags(x), tm1);
+    C1(33, ap1);
+    C1(34, ap2);
+    C2(35, a0, ap1);
+    C2(36, tm1, a0);
+    C3(37, tm1, a0, ap1);
+    C2(38, x->hl, ap1);
+    C2(39, am1, a0);
+    C2(41, char_flags(x), tm1);
     if (x->clus) {
         uint32_t cm1 = i >= 1 ? w[i - 1].clus : 0x7FFFFFFF, cp1 = i + 1 < n ? w[i + 1].clus : 0x7FFFFFFE;
         uint32_t cp2 = i + 2 < n ? w[i + 2].clus : 0x7FFFFFFD;
         uint32_t f0 = x->clus >> 16, fm1 = cm1 >> 16, fp1 = cp1 >> 16;
-        f[k++] = DY_F1(44, fp1);
-        f[k++] = DY_F1(45, fm1);
-        f[k++] = DY_F2(46, f0, tm1);
-        f[k++] = DY_F2(47, f0, fp1);
-        f[k++] = DY_F1(48, cp2 & 0xFFFF);
+        C1(44, fp1);
+        C1(45, fm1);
+        C2(46, f0, tm1);
+        C2(47, f0, fp1);
+        C1(48, cp2 & 0xFFFF);
     }
+    #undef C1
+#undef C2
+#undef C3
+    if (batch) dy_feat3_batch(xt, xa, xb, xc, k, f);
     return k;
+}
+
+/* The keys hashed one at a time, or in one batch where dy_feat3_batch
+ * hashes eight at a time: the same keys. */
+size_t dy_tagger_feats_context(const dy_pword *w, size_t n, size_t i, uint64_t *f) {
+    return dy_feat3_batch_wide() ? feats_context_of(w, n, i, f, true) : feats_context_of(w, n, i, f, false);
 }
 
 /* The largest sum first (a loop the compiler vectorizes), then the first

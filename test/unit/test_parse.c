@@ -175,6 +175,27 @@ TEST(argmax_of_sums_takes_the_first_largest) {
     CHECK_EQ_INT(differ, 0);
 }
 
+/* The keys of a batch are dy_feat3's, for every batch length (the wide
+ * path's last eight masked), and nothing past n is written. */
+TEST(feature_keys_in_a_batch_are_dy_feat3s) {
+    uint64_t rng = 11, t[40] = {0}, a[40] = {0}, b[40] = {0}, c[40] = {0}, out[41];
+    size_t differ = 0, past = 0;
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t k = 0; k < n; k++) {
+            t[k] = (dy_prng(&rng) % 200) << 40;
+            a[k] = dy_prng(&rng);
+            b[k] = k % 3 ? dy_prng(&rng) % 1000 : 0;
+            c[k] = k % 2 ? dy_prng(&rng) : 0;
+        }
+        out[n] = 12345;
+        dy_feat3_batch(t, a, b, c, n, out);
+        for (size_t k = 0; k < n; k++) differ += out[k] != dy_feat3((uint32_t)(t[k] >> 40), a[k], b[k], c[k]);
+        past += out[n] != 12345;
+    }
+    CHECK_EQ_INT(differ, 0);
+    CHECK_EQ_INT(past, 0);
+}
+
 static void tmpname(char *buf, size_t n, const char *tag) {
     snprintf(buf, n, "/tmp/dyad-test-%ld-%s.bin", (long)getpid(), tag);
 }
