@@ -1173,6 +1173,18 @@ static int noun_sources(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
         PATH(path, "light-verb(%.*s)/", S, h);
         return dy_sv_subjects(S, h, out, max, path, 1);
     }
+    /* "Turkey's interior ministry announces the arrest of 119 people",
+     * "the Pentagon announced a new package of military aid": an act
+     * announced, the object of "announce" or in the "of" phrase of its
+     * object, is the announcer's own */
+    int32_t an = k->deprel == DY_DEP_OBJ ? h : -1;
+    if (an < 0 && is_nmod(k->deprel) && dy_sv_has_case(S, t, "of") && S->t[h].deprel == DY_DEP_OBJ &&
+        S->t[h].upos == DY_UPOS_NOUN && S->entry[h] < 0 && S->ment[h] < 0)
+        an = S->t[h].head;
+    if (an >= 0 && S->t[an].upos == DY_UPOS_VERB && (dy_sv_lemma_is(S, an, "announce") || dy_sv_lemma_is(S, an, "unveil"))) {
+        PATH(path, "announced(%.*s)/", S, an);
+        return dy_sv_subjects(S, an, out, max, path, 1);
+    }
     int32_t g = container_light(S, t);
     if (g >= 0) {
         PATH(path, "of(%.*s)/", S, h);
