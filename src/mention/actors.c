@@ -721,6 +721,73 @@ static dyad_status name_head(actx *X, uint32_t si, const aw *w, size_t nw, size_
 
 /* MARK: - one sentence */
 
+/* Words [a, b) between a state and an agent name the body the dictionary
+ * lacks a word for: "Indonesian National Police", "US Special
+ * Representative" (one or two Capitalised words before a Capitalised
+ * agent), "Colombian commerce ministry" (one lowercase noun before a
+ * lowercase agent; "Russia attacked civilians" has a verb there).  Each
+ * word a token of its own ("Turkish-backed rebels" are not Turkey's). */
+static bool name_gap(actx *X, const aw *w, size_t a, size_t b) {
+    if (b <= a || b - a > 2) return false;
+    for (size_t i = a; i < b; i++)
+        if (w[i].punct || w[i].poss || w[i].tok == w[i - 1].tok || win(&w[i], k_nonname)) return false;
+    if (w[b].tok == w[b - 1].tok) return false;
+    bool caps = w[b].cas == 1;
+    for (size_t i = a; i < b; i++) caps = caps && w[i].cas == 1;
+    if (caps) return true;
+    /* a demonym (ADJ), not a country name: "Russia and Ukraine exchange
+     * prisoners" has a verb the tagger may call a noun */
+    return b - a == 1 && w[a].cas == 0 && w[b].cas == 0 && upos_at(X, &w[a]) == DY_UPOS_NOUN &&
+           upos_at(X, &w[a - 1]) == DY_UPOS_ADJ;
+}
+
+/* "a spokesman for the Indonesian National Police", "the head of MSF",
+ * "Leaders of the African Union": a title with no country of its own
+ * (GOV) followed by of/for/from [the] a body that has one (a group, an
+ * organisation, an agent with its country) speaks for that body and takes
+ * its code.  Not a state after "for" ("the US envoy for Syria" is not
+ * Syria's; "President of France" the composition does). */
+static void title_of_body(actx *X, size_t first) {
+    dyad_doc *doc = X->doc;
+    static const char *const k_of[] = {"of", "for", "from", NULL};
+    for (size_t i = first; i + 1 < doc->nment; i++) {
+        dy_mention *m = &doc->ments[i];
+        const dy_mention *n = &doc->ments[i + 1];
+        /* "the head of Iran's Quds Force": the state's body */
+        const dy_mention *p = NULL;
+        if (i + 2 < doc->nment && n->kind == DY_MENTION_ACTOR && n->ent == DY_ENT_STATE && !n->role.n &&
+            n->sent == m->sent && n->tok_end < doc->sents[m->sent].ntok &&
+            doc->ments[i + 2].tok_start == n->tok_end + 1 &&
+            is_poss_token(doc->toks[doc->sents[m->sent].tok0 + n->tok_end].form.p,
+                          doc->toks[doc->sents[m->sent].tok0 + n->tok_end].form.n)) {
+            p = n;
+            n = &doc->ments[i + 2];
+        }
+        if (m->kind != DY_MENTION_ACTOR || m->ent != DY_ENT_AGENT || m->country.n || m->pronoun ||
+            !dy_str_eqc(m->code, "GOV") || n->kind != DY_MENTION_ACTOR || n->sent != m->sent || !n->code.n ||
+            n->pronoun)
+            continue;
+        if (!(n->ent == DY_ENT_GROUP || n->ent == DY_ENT_ORG ||
+              (n->ent == DY_ENT_AGENT && n->country.n == 3 && n->code.n >= 6)))
+            continue;
+        const dy_token *T = &doc->toks[doc->sents[m->sent].tok0];
+        uint32_t t = m->tok_end;
+        if (t >= n->tok_start) continue;
+        bool ok = false;
+        for (const char *const *k = k_of; *k && !ok; k++) ok = dy_str_eqc(T[t].form, *k);
+        if (!ok) continue;
+        t++;
+        if (t < n->tok_start && dy_str_ieq(T[t].form, DY_STR("the"))) t++;
+        if (t != (p ? p->tok_start : n->tok_start)) continue;
+        m->code = n->code;
+        m->country = n->country;
+        m->role = n->role;
+        m->ent = n->ent;
+        m->name = n->name;
+        if (m->country.n == 3) memcpy(X->info[i].country, m->country.p, 3);
+    }
+}
+
 static dyad_status do_sentence(actx *X, uint32_t si) {
     dyad_doc *doc = X->doc;
     const dy_sentence *s = &doc->sents[si];
@@ -738,7 +805,7 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
     if (nm == (size_t)-1) return DYAD_ENOMEM;
     const dy_dict *d = X->d;
 
-    size_t wi = 0, k = 0;
+    size_t wi = 0, k = 0, first = doc->nment;
     while (wi < nw) {
         /* anaphors before the next match */
         size_t next_w0 = k < nm ? rm[k].w0 : nw;
@@ -825,8 +892,10 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         }
         /* STATE/PLACE ['s] + next */
         if ((e->type == DY_DT_STATE || e->type == DY_DT_PLACE) && kk < nm) {
-            size_t gap_ok = rm[kk].w0 == w1 || (rm[kk].w0 == w1 + 1 && w[w1].poss);
             const dy_dict_entry *n = &d->e[rm[kk].entry];
+            size_t gap_ok = rm[kk].w0 == w1 || (rm[kk].w0 == w1 + 1 && w[w1].poss) ||
+                            (e->type == DY_DT_STATE && !e->capital && n->type == DY_DT_AGENT &&
+                             name_gap(X, w, w1 < nw && w[w1].poss ? w1 + 1 : w1, rm[kk].w0));
             if (gap_ok && n->type == DY_DT_AGENT) {
                 mod = e;
                 agent = n;
@@ -844,6 +913,18 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             }
         } else if (e->type == DY_DT_AGENT) {
             agent = e;
+        } else if (e->type == DY_DT_PERSON && e->country[0] && kk < nm && rm[kk].w0 == w1 &&
+                   d->e[rm[kk].entry].type == DY_DT_AGENT && d->e[rm[kk].entry].person == 2 &&
+                   !former) {
+            /* "the Trump administration", "the Netanyahu government",
+             * "Assad forces": a body named by its leader is the leader's
+             * country's (USAGOV, ISRGOV, SYRMIL) */
+            mod = e;
+            agent = &d->e[rm[kk].entry];
+            lead = agent;
+            w1 = rm[kk].w1;
+            head = w1 - 1;
+            kk++;
         } else if ((e->type == DY_DT_GROUP || e->type == DY_DT_ORG) && kk < nm &&
                    rm[kk].w0 == w1 && d->e[rm[kk].entry].type == DY_DT_AGENT &&
                    !(d->e[rm[kk].entry].person == 1 && rm[kk].w1 < nw &&
@@ -870,9 +951,10 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         /* AGENT of [the] STATE */
         if (agent && !mod && w1 + 1 < nw && weq(&w[w1], "of")) {
             size_t at = w1 + 1 + (weq(&w[w1 + 1], "the") ? 1 : 0);
+            /* not "the head of Iran's Quds Force": the state owns what follows */
             if (kk < nm && rm[kk].w0 == at &&
                 (d->e[rm[kk].entry].type == DY_DT_STATE || d->e[rm[kk].entry].type == DY_DT_PLACE) &&
-                !d->e[rm[kk].entry].capital) {
+                !d->e[rm[kk].entry].capital && !(rm[kk].w1 < nw && w[rm[kk].w1].poss)) {
                 mod = &d->e[rm[kk].entry];
                 w1 = rm[kk].w1;
                 kk++;
@@ -973,6 +1055,7 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         wi = w1;
         k = kk;
     }
+    title_of_body(X, first);
     return DYAD_OK;
 }
 
