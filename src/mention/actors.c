@@ -724,8 +724,9 @@ static dyad_status name_head(actx *X, uint32_t si, const aw *w, size_t nw, size_
 /* Words [a, b) between a state and an agent name the body the dictionary
  * lacks a word for: "Indonesian National Police", "US Special
  * Representative" (one or two Capitalised words before a Capitalised
- * agent), "Colombian commerce ministry" (one lowercase noun before a
- * lowercase agent; "Russia attacked civilians" has a verb there).  Each
+ * agent), "Colombian commerce ministry", "a US peace envoy" (one lowercase
+ * noun before a lowercase agent, after a demonym or an all-capitals
+ * abbreviation; "Russia attacked civilians" has a verb there).  Each
  * word a token of its own ("Turkish-backed rebels" are not Turkey's). */
 static bool name_gap(actx *X, const aw *w, size_t a, size_t b) {
     if (b <= a || b - a > 2) return false;
@@ -738,7 +739,7 @@ static bool name_gap(actx *X, const aw *w, size_t a, size_t b) {
     /* a demonym (ADJ), not a country name: "Russia and Ukraine exchange
      * prisoners" has a verb the tagger may call a noun */
     return b - a == 1 && w[a].cas == 0 && w[b].cas == 0 && upos_at(X, &w[a]) == DY_UPOS_NOUN &&
-           upos_at(X, &w[a - 1]) == DY_UPOS_ADJ;
+           (w[a - 1].cas == 2 || upos_at(X, &w[a - 1]) == DY_UPOS_ADJ);
 }
 
 /* "a spokesman for the Indonesian National Police", "the head of MSF",
@@ -878,6 +879,15 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                 k++;
                 continue;
             }
+        }
+        /* a capital that begins a longer name the dictionary lacks
+         * ("Victoria Park", "the Washington Post", "Moscow Times"): no actor */
+        if (e->capital && rm[k].w1 == rm[k].w0 + 1 && w[rm[k].w0].cas == 1 && w1 < nw && w[w1].cas == 1 &&
+            !w[w1].punct && !w[w1].poss && w[w1].tok != w[w1 - 1].tok && !win(&w[w1], k_nonname) &&
+            !(kk < nm && rm[kk].w0 == w1)) {
+            wi = rm[k].w1;
+            k++;
+            continue;
         }
         /* a capital or city inside "in Kabul" is a place, not an actor */
         if ((e->type == DY_DT_PLACE || e->capital) &&
