@@ -721,6 +721,69 @@ static dyad_status name_head(actx *X, uint32_t si, const aw *w, size_t nw, size_
 
 /* MARK: - one sentence */
 
+/* "met Zalmay Khalilzad, a US peace envoy, in Qatar", "Dedi Prasetyo, a
+ * spokesperson for the Indonesian National Police, confirmed": two to four
+ * Capitalised words the dictionary lacks, a comma and [a|an|the] + a
+ * one-person title with a code of its own (a country, or a group's or
+ * organisation's: after title_of_body) are that person, with the title's
+ * code, as a mention of its own before the title (the name is what the
+ * verb governs).  The apposition must close: a comma or the end after the
+ * title (or after the body of its "for"/"of").  Inserted in place: the
+ * mentions after it, their antecedents and the titled names shift. */
+static dyad_status appos_names(actx *X, size_t first) {
+    dyad_doc *doc = X->doc;
+    const aw *w = X->w;
+    size_t nw = X->nw;
+    static const char *const k_art[] = {"a", "an", "the", NULL};
+    static const char *const k_of[] = {"of", "for", NULL};
+    for (size_t i = first; i < doc->nment; i++) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR || m->pronoun || m->ent == DY_ENT_PERSON || !X->info[i].person ||
+            !(m->code.n >= 6 || m->ent == DY_ENT_GROUP || m->ent == DY_ENT_ORG))
+            continue;
+        size_t a = 0, z = 0;
+        while (a < nw && w[a].tok != m->tok_start) a++;
+        while (z < nw && w[z].tok < m->tok_end) z++;
+        if (a >= nw) continue;
+        /* the apposition closes after the title, or after its body */
+        if (z < nw && win(&w[z], k_of) && i + 1 < doc->nment && doc->ments[i + 1].sent == m->sent &&
+            doc->ments[i + 1].tok_start <= w[z].tok + 2 && doc->ments[i + 1].tok_start > w[z].tok)
+            while (z < nw && w[z].tok < doc->ments[i + 1].tok_end) z++;
+        if (z < nw && !(w[z].punct && w[z].kn == 1 && (w[z].key[0] == ',' || w[z].key[0] == '.'))) continue;
+        size_t b = a;
+        if (b > 0 && win(&w[b - 1], k_art)) b--;
+        if (b < 3 || !(w[b - 1].punct && w[b - 1].kn == 1 && w[b - 1].key[0] == ',')) continue;
+        size_t e = b - 1, c = e;
+        while (c > 0 && e - c < 4 && w[c - 1].cas == 1 && !w[c - 1].punct && !w[c - 1].poss &&
+               !win(&w[c - 1], k_nonname))
+            c--;
+        if (e - c < 2 || (c > 0 && w[c - 1].cas >= 1 && !w[c - 1].punct)) continue;
+        if (i > first && doc->ments[i - 1].sent == m->sent && doc->ments[i - 1].tok_end > w[c].tok) continue;
+        minfo inf = X->info[i];
+        dy_mention *nm = push(X, m->sent, w, c, e, e - 1, &doc->sents[m->sent], inf);
+        if (!nm) return DYAD_ENOMEM;
+        m = &doc->ments[i];        /* the push may move the array */
+        size_t L = doc->nment - 1;
+        dy_mention tmp = *nm;
+        tmp.code = m->code;
+        tmp.name = m->name;
+        tmp.country = m->country;
+        tmp.role = m->role;
+        tmp.ent = m->ent;
+        tmp.plural = 0;
+        memmove(&doc->ments[i + 1], &doc->ments[i], (L - i) * sizeof *doc->ments);
+        doc->ments[i] = tmp;
+        memmove(&X->info[i + 1], &X->info[i], (L - i) * sizeof *X->info);
+        X->info[i] = inf;
+        for (size_t j = first; j < doc->nment; j++)
+            if (doc->ments[j].antecedent >= (int32_t)i) doc->ments[j].antecedent++;
+        for (size_t j = 0; j < X->ntitled; j++)
+            if (X->titled[j].ment >= i) X->titled[j].ment++;
+        i++;
+    }
+    return DYAD_OK;
+}
+
 /* Words [a, b) between a state and an agent name the body the dictionary
  * lacks a word for: "Indonesian National Police", "US Special
  * Representative" (one or two Capitalised words before a Capitalised
@@ -1066,7 +1129,7 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         k = kk;
     }
     title_of_body(X, first);
-    return DYAD_OK;
+    return appos_names(X, first);
 }
 
 dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
