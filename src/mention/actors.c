@@ -592,10 +592,13 @@ static bool compatible(const dy_mention *m, const minfo *inf, const anaphor *a, 
         if (pronoun_he_she && a->plural && inf->gender && inf->gender != a->plural) return false;
         return !m->plural;
     }
+    /* a people with a code of its own ("the Kurds", a plural state entry)
+     * has no government and is no country */
+    bool people = m->ent == DY_ENT_STATE && m->plural && m->country.n == 3 && m->code.n == 3;
     /* "the government", "the military": a state's, never an armed group's */
-    if ((w & WANT_COUNTRY) && inf->country[0]) return m->ent != DY_ENT_GROUP && !armed_role(m->role);
+    if ((w & WANT_COUNTRY) && inf->country[0]) return m->ent != DY_ENT_GROUP && !armed_role(m->role) && !people;
     if (inf->person) return false;
-    if ((w & WANT_STATE) && m->ent == DY_ENT_STATE) return true;
+    if ((w & WANT_STATE) && m->ent == DY_ENT_STATE) return !people;
     if ((w & WANT_GROUP) && m->ent == DY_ENT_GROUP) return true;
     if ((w & WANT_ORG) && m->ent == DY_ENT_ORG && !m->plural) return true;
     if ((w & WANT_BODY) && m->ent == DY_ENT_AGENT && !m->plural) return true;
@@ -1082,6 +1085,8 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             char cc[4] = {0};
             memcpy(cc, c3, c3[0] ? 3 : 0);
             if (former && (agent->person == 1)) ac = "ELI";
+            /* a people has no government: "Kurdish leaders" are the Kurds (KUR) */
+            if (mod && mod->type == DY_DT_STATE && mod->plural && !strcmp(ac, "GOV")) ac = "";
             code = arena_cat(A, cc, ac);
             if (!code.p) return DYAD_ENOMEM;
             if (mod) {
