@@ -1052,6 +1052,16 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                     head = w1 - 1;
                     named = true;
                 }
+            } else if (w[head].cas == 0) {
+                /* "Pentagon spokesman John Kirby", "army spokesman Oleksandr
+                 * Motuzyanyk": a lowercase title takes a full name (two
+                 * Capitalised words at least) */
+                size_t nn = name_words(w, nw, w1);
+                if (nn >= 2 && !(kk < nm && rm[kk].w0 < w1 + nn)) {
+                    w1 += nn;
+                    head = w1 - 1;
+                    named = true;
+                }
             }
         }
 
