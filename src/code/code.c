@@ -2023,6 +2023,20 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "complement target: %.120s", p2);
         }
     }
+    /* "The United States demanded that Germany increase its contributions
+     * to NATO": an appeal or demand whose "that" clause names no event the
+     * lexicon knows (or whose verb the tagger took for a noun) is addressed
+     * to that clause's subject */
+    if (!c->ntgt && c->comp < 0 && e->role == DY_ROLE_FAMILY && !noun &&
+        (code_root(c->code) == 2 || code_root(c->code) == 10))
+        for (int32_t x = S->first[t]; x >= 0; x = S->next[x]) {
+            if (S->t[x].deprel != DY_DEP_CCOMP || dy_sv_child(S, x, DY_DEP_MARK) < 0) continue;
+            c->ntgt = actors_of(S, dy_sv_child(S, x, DY_DEP_NSUBJ), c->tgt, 8);
+            for (int i = 0; i < c->ntgt; i++)
+                if (same_code(S->doc, c->tgt[i], c->src[0])) c->tgt[i--] = c->tgt[--c->ntgt];
+            if (c->ntgt) PATH(c->tpath, "that-clause-subject(%.*s)", S, x);
+            break;
+        }
     if (!c->ntgt && c->comp >= 0) c->ntgt = place_targets(S, c->comp, c->code, c->tgt, 8, c->tpath);
     if (!c->ntgt && !between) c->ntgt = state_of_affairs(S, t, c, noun);
     if (!c->ntgt && !between) c->ntgt = told_act(S, t, c, noun);
