@@ -124,7 +124,7 @@ static void put_dropped(dy_buf *out, const dyad_doc *doc, const dy_trace_ev *x) 
     }
     dy_buf_puts(out, "{\"doc_id\":");
     dy_buf_json_dystr(out, doc->id);
-    dy_buf_printf(out, ",\"sentence\":%u,\"dropped\":{\"code\":", x->sent);
+    dy_buf_printf(out, ",\"sentence_index\":%u,\"dropped\":{\"code\":", x->sent);
     put_code_or_null(out, x->code);
     dy_buf_puts(out, ",\"source\":");
     put_code_or_null(out, x->src);

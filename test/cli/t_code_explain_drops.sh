@@ -14,10 +14,10 @@ cat >"$tmp/in.jsonl" <<'G'
 G
 out=$("$bin" code --explain -j 2 "$tmp/in.jsonl") || { echo "$out"; exit 1; }
 fail=0
-echo "$out" | grep -qF '{"doc_id":"long","sentence":0,"dropped":{"code":"190","source":"SOM","target":null,"trigger":"attacked","why":"no target in a long sentence"' ||
+echo "$out" | grep -qF '{"doc_id":"long","sentence_index":0,"dropped":{"code":"190","source":"SOM","target":null,"trigger":"attacked","why":"no target in a long sentence"' ||
   { echo "no dropped line for the long sentence"; fail=1; }
 echo "$out" | grep -q '"doc_id":"kept".*"code":"190".*"explain":' || { echo "kept event missing"; fail=1; }
-echo "$out" | grep -q '"doc_id":"kept","sentence":[0-9]*,"dropped"' && { echo "drop reported in the wrong document"; fail=1; }
+echo "$out" | grep -q '"doc_id":"kept","sentence_index":[0-9]*,"dropped"' && { echo "drop reported in the wrong document"; fail=1; }
 [ "$(echo "$out" | wc -l)" -eq 2 ] || { echo "expected 2 lines"; fail=1; }
 plain=$("$bin" code "$tmp/in.jsonl") || { echo "$plain"; exit 1; }
 echo "$plain" | grep -q '"dropped"' && { echo "plain code printed a dropped line"; fail=1; }
