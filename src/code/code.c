@@ -1749,6 +1749,28 @@ static int32_t amod_main_verb(const dy_sent_view *S, int32_t t) {
     return m;
 }
 
+/* "considers the pipeline (to be) a project of common interest", "many
+ * consider Hamas a terrorist group": a hedging verb (role hypo) with a
+ * predicate of its object -- an xcomp of the verb, or an acl or an nmod
+ * with no case word after the object, no verb -- judges what the object is; it
+ * weighs no policy (014 is "is considering new sanctions"). */
+static bool opinion_of_object(const dy_sent_view *S, int32_t t) {
+    for (int32_t c = S->first[t]; c >= 0; c = S->next[c]) {
+        int d = S->t[c].deprel;
+        if (d == DY_DEP_XCOMP && S->t[c].upos != DY_UPOS_VERB) return true;
+        if (d != DY_DEP_OBJ) continue;
+        for (int32_t g = S->first[c]; g >= 0; g = S->next[g]) {
+            int dg = S->t[g].deprel;
+            /* "a terrorist group": an nmod with no case word */
+            bool unmarked = dg == DY_DEP_NMOD_UNMARKED || dg == DY_DEP_ACL || dg == DY_DEP_NMOD;
+            for (int32_t k = S->first[g]; dg == DY_DEP_NMOD && k >= 0; k = S->next[k])
+                if (S->t[k].deprel == DY_DEP_CASE) unmarked = false;
+            if (unmarked && S->t[g].upos != DY_UPOS_VERB && g > c) return true;
+        }
+    }
+    return false;
+}
+
 /* Build the candidate event at trigger t (entry already matched). */
 /* Mention m is the possessor of a noun that names no actor ("China's
  * role", "Iran's nuclear programme"), not "Russia's ambassador". */
@@ -1906,6 +1928,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     if (noun_modifier(S, t)) return no_cand(c, "noun modifier (a kind, not an event)");
     if (generic_description(S, t)) return no_cand(c, "generic description");
     if (code_root(e->code) >= 14 && standing_state(S, t)) return no_cand(c, "standing state (has been V-ing)");
+    if (e->role == DY_ROLE_HYPO && opinion_of_object(S, t)) return no_cand(c, "an opinion of what the object is");
     int st = dy_status_of(S, t, &c->attr, c->cues, sizeof c->cues);
     if (st < 0) return no_cand(c, "consumed by a family verb");
     c->status = st;
