@@ -1905,6 +1905,41 @@ static int told_act(const dy_sent_view *S, int32_t t, cand *c, bool noun) {
  * goes on, the story's setting, not an act of the news (articles_f).
  * Protest and force only: "the US has been encouraging allies to ..."
  * tells statements the gold codes. */
+/* Mention m is a role noun alone ("schools", "the media"), no word of
+ * its own naming whose ("the Libyan military", "Hamas"). */
+static bool role_word_only(const dy_sent_view *S, int32_t m) {
+    const dy_mention *mm = &S->doc->ments[m];
+    if (mm->ent != DY_ENT_AGENT || mm->sent != S->si || mm->tok_end > (uint32_t)S->n) return false;
+    for (uint32_t k = mm->tok_start; k < mm->tok_end; k++)
+        if (k != mm->head_tok && S->t[k].upos != DY_UPOS_DET) return false;
+    return true;
+}
+
+/* The preposition that ties mention m to the predicate at p is a topic's
+ * or a setting's ("coordinating on Yemen", "share intelligence on North
+ * Korean launches", "on the sidelines of the SCO summit"): the first case
+ * word on the way up from the mention's head to p, "of" passed over. */
+static bool topic_prep(const dy_sent_view *S, int32_t m, int32_t p) {
+    static const char *const TOPIC[] = {"on", "about", "over", "regarding", "concerning", "in", "at", "during", NULL};
+    const dy_mention *mm = &S->doc->ments[m];
+    if (mm->sent != S->si || mm->head_tok >= (uint32_t)S->n) return false;
+    for (int32_t h = (int32_t)mm->head_tok, hop = 0; h >= 0 && h != p && hop < 8; h = S->t[h].head, hop++) {
+        int32_t c = dy_sv_case(S, h);
+        if (c < 0 || S->t[c].deprel != DY_DEP_CASE || dy_sv_lemma_is(S, c, "of")) continue;
+        for (const char *const *w = TOPIC; *w; w++)
+            if (dy_sv_lemma_is(S, c, *w)) return true;
+        return false;
+    }
+    return false;
+}
+
+/* Every target of c is a topic or setting of the predicate at p. */
+static bool topic_targets(const dy_sent_view *S, const cand *c, int32_t p) {
+    for (int i = 0; i < c->ntgt; i++)
+        if (!topic_prep(S, c->tgt[i], p)) return false;
+    return c->ntgt > 0;
+}
+
 static bool standing_state(const dy_sent_view *S, int32_t t) {
     if (S->t[t].upos != DY_UPOS_VERB || !xpos_is(&S->t[t], "VBG")) return false;
     bool been = false, have = false;
@@ -1982,6 +2017,13 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
     } else if (!between && !(each_other && c->nsrc >= 2)) {
         c->ntgt = targets_of(S, t, e, c->tgt, 8, c->tpath);
     }
+    /* "Saudi Arabia and Iran are coordinating on Yemen": what conjoined
+     * partners of a reciprocal act act on is no third partner; they are
+     * each other's ("X and Y clashed with Z" keeps Z) */
+    if (c->recip && !between && c->nsrc >= 2 && topic_targets(S, c, t)) {
+        c->ntgt = 0;
+        c->tpath[0] = 0;
+    }
     /* "G7 ministers discussed China's role in global security": what is
      * discussed is a topic; its possessor is no partner of the talks */
     if (c->code[0] == '0' && c->code[1] == '4')
@@ -2044,7 +2086,32 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             p2[0] = 0;
             c->ntgt = targets_of(S, c->comp, ce, c->tgt, 8, p2);
             if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "complement target: %.120s", p2);
+            /* "Japan and South Korea agreed to share intelligence on North
+             * Korean launches": conjoined parties agreeing on a cooperative
+             * act are each other's partners; its topic or setting is none
+             * ("X and Y agreed to impose sanctions on Z" keeps Z) */
+            if (c->e->mutual && c->nsrc >= 2 && code_root(ce->code) <= 8 && topic_targets(S, c, c->comp)) {
+                c->ntgt = 0;
+                c->tpath[0] = 0;
+            }
         }
+    }
+    /* "North Korea threatened to use force against South Korea", "refused
+     * to join China's Belt and Road Initiative": a frame whose governed
+     * verb is no event the lexicon knows is aimed at that verb's object or
+     * prepositional target */
+    if (!c->ntgt && c->comp < 0 && e->role == DY_ROLE_FAMILY && !noun) {
+        static const dy_lex_entry plain = {.family = -1};
+        int32_t x = dy_sv_child(S, t, DY_DEP_XCOMP);
+        char p2[DY_PATH_CAP] = "";
+        if (x >= 0 && S->t[x].upos == DY_UPOS_VERB) c->ntgt = targets_of(S, x, &plain, c->tgt, 8, p2);
+        /* a state, person, group or body by name; a role noun under a
+         * verb of no known event is what is done, not whom to ("refused
+         * to reopen schools for girls") */
+        for (int i = 0; i < c->ntgt; i++)
+            if (same_code(S->doc, c->tgt[i], c->src[0]) || role_word_only(S, c->tgt[i]))
+                c->tgt[i--] = c->tgt[--c->ntgt];
+        if (c->ntgt) snprintf(c->tpath, sizeof c->tpath, "governed verb's target: %.120s", p2);
     }
     /* "The United States demanded that Germany increase its contributions
      * to NATO": an appeal or demand whose "that" clause names no event the
