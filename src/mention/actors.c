@@ -350,6 +350,11 @@ struct actx {
      * Becerra"): their mention and surname, for a later "Becerra said" */
     struct titled { size_t ment; const char *key; size_t kn; } *titled;
     size_t ntitled, captitled;
+    /* the quotation the last sentence left: still open at its end, and the
+     * speaker (a mention, or -1) of its last quotation */
+    bool q_open;
+    int32_t q_speaker;
+    uint32_t q_si;
 };
 
 /* Whether a common surname ("Johnson", "May", "Khan") names the person
@@ -855,6 +860,121 @@ static void title_of_body(actx *X, size_t first) {
     }
 }
 
+/* MARK: - the speaker of a quotation */
+
+/* 1 an opening quotation mark, 2 a closing one, 3 a straight '"' */
+static int quote_mark(const aw *x) {
+    if (!x->punct) return 0;
+    if (weq(x, "\xE2\x80\x9C") || weq(x, "\xC2\xAB")) return 1;
+    if (weq(x, "\xE2\x80\x9D") || weq(x, "\xC2\xBB")) return 2;
+    if (weq(x, "\"")) return 3;
+    return 0;
+}
+
+static const char *const k_quote_say[] = {"said", "says", "say", "told", "tells", "added", "adds", "stated",
+                                          "insisted", "warned", "declared", "wrote", "writes", "tweeted",
+                                          "explained", "noted", "continued", "argued", "claimed", "replied",
+                                          "asserted", "stressed", "emphasised", "emphasized", NULL};
+
+/* The actor mention of this sentence that begins at word j (past a
+ * determiner) and, when end > 0, ends right before word end. */
+static int32_t mention_at(const actx *X, size_t first, const aw *w, size_t nw, size_t j, size_t end) {
+    if (j < nw && (weq(&w[j], "the") || weq(&w[j], "a") || weq(&w[j], "an"))) {
+        int32_t m = mention_at(X, first, w, nw, j + 1, end);
+        if (m >= 0) return m;
+    }
+    if (j >= nw) return -1;
+    for (size_t i = first; i < X->doc->nment; i++) {
+        const dy_mention *m = &X->doc->ments[i];
+        if (m->kind != DY_MENTION_ACTOR || !m->code.n || m->tok_start != w[j].tok) continue;
+        if (end && (end >= nw || m->tok_end != w[end].tok)) continue;
+        return (int32_t)i;
+    }
+    return -1;
+}
+
+/* The speaker of the quotation ending at word c (its closing mark):
+ * "“...,” said X" or "“...,” X said". */
+static int32_t speaker_after(const actx *X, size_t first, const aw *w, size_t nw, size_t c) {
+    size_t j = c + 1;
+    if (j < nw && weq(&w[j], ",")) j++;
+    if (j >= nw) return -1;
+    if (win(&w[j], k_quote_say)) return mention_at(X, first, w, nw, j + 1, 0);
+    for (size_t v = j + 1; v < nw && v <= j + 8; v++)
+        if (win(&w[v], k_quote_say)) return mention_at(X, first, w, nw, j, v);
+    return -1;
+}
+
+/* The speaker of the quotation opening at word o: "X said: “...”". */
+static int32_t speaker_before(const actx *X, size_t first, const aw *w, size_t nw, size_t o) {
+    if (o < 3 || !(weq(&w[o - 1], ":") || weq(&w[o - 1], ","))) return -1;
+    size_t v = o - 2;
+    if (!win(&w[v], k_quote_say)) return -1;
+    for (size_t j = v; j-- > 0 && j + 9 > v;) {
+        int32_t m = mention_at(X, first, w, nw, j, v);
+        if (m >= 0) return m;
+    }
+    return -1;
+}
+
+/* First-person pronouns inside a quotation stand for its speaker: “We
+ * will not negotiate,” said the foreign minister / X said: “We ...”.  A
+ * quotation is bounded by its marks; one left open runs on into the next
+ * sentences, and a sentence that opens with a quotation and names no
+ * speaker goes on quoting the speaker of the sentence before.  The
+ * pronoun takes the speaker's code ("we" of a minister is the government
+ * the minister speaks for). */
+static dyad_status quote_speakers(actx *X, uint32_t si, const aw *w, size_t nw, const dy_sentence *s,
+                                  size_t first) {
+    bool carried = X->q_open && X->q_si + 1 == si;
+    int32_t before = X->q_si + 1 == si ? X->q_speaker : -1;
+    X->q_open = false;
+    X->q_speaker = -1;
+    X->q_si = si;
+    enum { MAXQ = 8 };
+    size_t qa[MAXQ], qb[MAXQ];
+    int nq = 0;
+    bool in = carried;
+    size_t a = 0;
+    for (size_t i = 0; i < nw; i++) {
+        int q = quote_mark(&w[i]);
+        if (!q) continue;
+        bool open = q == 1 || (q == 3 && !in);
+        if (open && !in) {
+            in = true;
+            a = i;
+        } else if (!open && in) {
+            in = false;
+            if (nq < MAXQ) qa[nq] = a, qb[nq] = i, nq++;
+        }
+    }
+    bool open_end = in && nq < MAXQ;
+    if (open_end) qa[nq] = a, qb[nq] = nw, nq++;
+    static const anaphor speaker = {"", 0, NULL, DY_ENT_AGENT, 0};
+    for (int k = 0; k < nq; k++) {
+        bool from_before = carried && k == 0 && !quote_mark(&w[qa[0]]);
+        int32_t sp = -1;
+        if (qb[k] < nw) sp = speaker_after(X, first, w, nw, qb[k]);
+        if (sp < 0 && !from_before) sp = speaker_before(X, first, w, nw, qa[k]);
+        /* carried on from the sentence before, or a new quotation opening
+         * the sentence right after a quoted speaker */
+        if (sp < 0 && k == 0 && (from_before || qa[0] == 0)) sp = before;
+        if (sp < 0) continue;
+        X->q_speaker = sp;
+        for (size_t i = qa[k]; i < qb[k]; i++) {
+            bool lower = w[i].cas == 0;
+            if (!(weq(&w[i], "we") || weq(&w[i], "i") || (lower && (weq(&w[i], "us") || weq(&w[i], "me")))))
+                continue;
+            if (upos_at(X, &w[i]) && w[i].upos != DY_UPOS_PRON) continue;
+            if (mention_at(X, first, w, nw, i, i + 1 < nw ? i + 1 : 0) >= 0) continue;
+            dyad_status st = push_anaphor(X, si, w, i, i + 1, s, &speaker, sp);
+            if (st != DYAD_OK) return st;
+        }
+    }
+    X->q_open = open_end;
+    return DYAD_OK;
+}
+
 static dyad_status do_sentence(actx *X, uint32_t si) {
     dyad_doc *doc = X->doc;
     const dy_sentence *s = &doc->sents[si];
@@ -1144,7 +1264,9 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         k = kk;
     }
     title_of_body(X, first);
-    return appos_names(X, first);
+    dyad_status st = appos_names(X, first);
+    if (st == DYAD_OK) st = quote_speakers(X, si, w, nw, s, first);
+    return st;
 }
 
 dyad_status dy_actors_find(dyad_ctx *ctx, dyad_doc *doc, dyad_error *err) {
@@ -1161,6 +1283,8 @@ dyad_status dy_actors_find_lazy(dyad_ctx *ctx, dyad_doc *doc, dy_actors_tag_fn t
     X.doc = doc;
     X.d = &ctx->model->actors->d;
     X.first_actor = doc->nment;
+    X.q_speaker = -1;
+    X.q_si = UINT32_MAX - 1;
     X.date = doc->date.n >= 4 ? dy_dict_date(doc->date.p, doc->date.n >= 10 ? 10 : doc->date.n, false) : 0;
     if (X.date < 0) X.date = 0;
     /* a capacity for info that matches mentions already there */
