@@ -2117,8 +2117,10 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
      * to NATO": an appeal or demand whose "that" clause names no event the
      * lexicon knows (or whose verb the tagger took for a noun) is addressed
      * to that clause's subject */
-    if (!c->ntgt && c->comp < 0 && e->role == DY_ROLE_FAMILY && !noun &&
-        (code_root(c->code) == 2 || code_root(c->code) == 10))
+    bool appeal = e->role == DY_ROLE_FAMILY && !noun && (code_root(c->code) == 2 || code_root(c->code) == 10);
+    /* (also when the clause's event lies under its verb: "demanded that
+     * Israel halt its strikes", the event "strikes") */
+    if (!c->ntgt && appeal)
         for (int32_t x = S->first[t]; x >= 0; x = S->next[x]) {
             if (S->t[x].deprel != DY_DEP_CCOMP || dy_sv_child(S, x, DY_DEP_MARK) < 0) continue;
             c->ntgt = actors_of(S, dy_sv_child(S, x, DY_DEP_NSUBJ), c->tgt, 8);
@@ -2127,6 +2129,23 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
             if (c->ntgt) PATH(c->tpath, "that-clause-subject(%.*s)", S, x);
             break;
         }
+    /* "demanded that Russia release the reporter" with the bare verb
+     * tagged a noun ("release", "lift") and no clause in the parse: the
+     * actor right after "demanded that" is the one the demand is made of */
+    if (!c->ntgt && appeal && t + 2 < S->n && dy_str_ieq(S->t[t + 1].form, DY_STR("that"))) {
+        int32_t x = t + 2;
+        if (S->t[x].upos == DY_UPOS_DET && x + 1 < S->n) x++;
+        int32_t m = S->ment[x];
+        const dy_mention *mm = m >= 0 ? &S->doc->ments[m] : NULL;
+        /* named, not a pronoun ("requested that he be bailed out": whom
+         * the pronoun stands for is not read off the surface) */
+        if (mm && (mm->tok_start == (uint32_t)x || mm->tok_start + 1 == (uint32_t)x) && !bare_agent(mm) &&
+            S->t[x].upos != DY_UPOS_PRON && !mm->pronoun && !same_code(S->doc, m, c->src[0])) {
+            c->tgt[0] = m;
+            c->ntgt = 1;
+            PATH(c->tpath, "after-that(%.*s)", S, t);
+        }
+    }
     if (!c->ntgt && c->comp >= 0) c->ntgt = place_targets(S, c->comp, c->code, c->tgt, 8, c->tpath);
     if (!c->ntgt && !between) c->ntgt = state_of_affairs(S, t, c, noun);
     if (!c->ntgt && !between) c->ntgt = told_act(S, t, c, noun);
