@@ -963,6 +963,22 @@ static dyad_status quote_speakers(actx *X, uint32_t si, const aw *w, size_t nw, 
         X->q_speaker = sp;
         for (size_t i = qa[k]; i < qb[k]; i++) {
             bool lower = w[i].cas == 0;
+            /* "our soldiers": a role with no country is the speaker's */
+            if (weq(&w[i], "our") && i + 1 < qb[k]) {
+                int32_t r = mention_at(X, first, w, nw, i + 1, 0);
+                dy_mention *rm = r >= 0 ? &X->doc->ments[r] : NULL;
+                dy_str c3 = X->doc->ments[sp].country;
+                if (rm && rm->ent == DY_ENT_AGENT && !rm->country.n && rm->role.n && c3.n == 3 &&
+                    rm->tok_start == w[i + 1].tok) {
+                    char cc[4] = {c3.p[0], c3.p[1], c3.p[2], 0}, role[8] = "";
+                    snprintf(role, sizeof role, "%.*s", (int)rm->role.n, rm->role.p);
+                    dy_str code = arena_cat(&X->ctx->arena, cc, role);
+                    if (!code.p) return DYAD_ENOMEM;
+                    memcpy(X->info[r].country, cc, 4);
+                    set_code(X->d, rm, code, X->info[r].country);
+                }
+                continue;
+            }
             if (!(weq(&w[i], "we") || weq(&w[i], "i") || (lower && (weq(&w[i], "us") || weq(&w[i], "me")))))
                 continue;
             if (upos_at(X, &w[i]) && w[i].upos != DY_UPOS_PRON) continue;
