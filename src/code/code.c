@@ -640,6 +640,14 @@ static bool pred_matches(const dy_sent_view *S, const dy_lex_alts *a, int32_t t)
     return false;
 }
 
+/* The "of" noun of a quantity or batch noun (class @quantity): "dozens of
+ * drones", "a shipment of weapons", "the first contingent of
+ * peacekeepers", "a new round of sanctions"; or -1. */
+static int32_t quantity_noun(const dy_sent_view *S, int32_t x) {
+    if (!dy_lex_class_has(S->lx, S->lx->quantity, tok_lemma(S, x))) return -1;
+    return prep_dep(S, x, DY_STR("of"), -1);
+}
+
 static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t t) {
     if (e->prt.n && !child_lemma(S, t, DY_DEP_COMPOUND_PRT, DY_DEP_ADVMOD, e->prt)) {
         /* "step down" parsed with an obl/nmod particle is rare; require it */
@@ -654,6 +662,13 @@ static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t 
             bool ok = false;
             for (int32_t x = o; x >= 0 && !ok;) {
                 ok = alts_match_tok(S, &e->obj, x);
+                /* "dozens of drones", "a shipment of weapons", "the first
+                 * contingent of peacekeepers": a quantity or batch noun
+                 * (class @quantity) stands for its "of" noun */
+                if (!ok && !e->obj.any) {
+                    int32_t q = quantity_noun(S, x);
+                    ok = q >= 0 && alts_match_tok(S, &e->obj, q);
+                }
                 /* "weapons and ammunition": conjuncts of the object */
                 int32_t nx = -1;
                 for (int32_t c = S->first[x]; c >= 0; c = S->next[c])
@@ -678,6 +693,11 @@ static bool entry_matches(const dy_sent_view *S, const dy_lex_entry *e, int32_t 
         if (o < 0 && e->kind == DY_LEX_VERB) o = dy_sv_child(S, t, DY_DEP_IOBJ);
         for (int32_t p = o >= 0 ? prep_dep(S, o, e->preps[i].prep, -1) : -1; p >= 0 && !ok;
              p = prep_dep(S, o, e->preps[i].prep, p))
+            ok = alts_match_tok(S, &e->preps[i].what, p);
+        /* or to a quantity object's noun: "launched [dozens of [drones [at Ukraine]]]" */
+        int32_t q = !ok && o >= 0 ? quantity_noun(S, o) : -1;
+        for (int32_t p = q >= 0 ? prep_dep(S, q, e->preps[i].prep, -1) : -1; p >= 0 && !ok;
+             p = prep_dep(S, q, e->preps[i].prep, p))
             ok = alts_match_tok(S, &e->preps[i].what, p);
         if (!ok) return false;
     }
@@ -898,6 +918,9 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                  * object's "in" phrase says what it is, its "to" whom */
                 int32_t in = named_obj && p < 0 ? prep_dep(S, o, DY_STR("in"), -1) : -1;
                 if (in >= 0 && S->ment[in] < 0) p = prep_dep(S, in, dy_str_c(*w), -1);
+                /* "launched dozens of drones at Ukraine": a quantity's noun */
+                int32_t qn = named_obj && p < 0 ? quantity_noun(S, o) : -1;
+                if (qn >= 0) p = prep_dep(S, qn, dy_str_c(*w), -1);
                 if (p >= 0 && (n = tgt_actors(S, p, out, max))) {
                     size_t l = strlen(path);
                     snprintf(path + l, DY_PATH_CAP - l, "obj-%s(%.*s)", *w, (int)k->form.n, k->form.p);

@@ -343,6 +343,15 @@ static int specificity(const dy_lex_entry *e) {
     return 2 * e->npreps + 2 * e->has_obj + 3 * (e->prt.n > 0) + 3 * e->npre + e->noobj;
 }
 
+/* Conditions that take anything ("to=*", "obj=*"): between entries of one
+ * specificity, the one naming its words is tried first, whichever file it
+ * is in ("agree to=demand 083" before the frame "agree to=* !intent"). */
+static int wildcards(const dy_lex_entry *e) {
+    int k = e->has_obj && e->obj.any;
+    for (int i = 0; i < e->npreps; i++) k += e->preps[i].what.any;
+    return k;
+}
+
 static int cmp_entry(const void *a, const void *b) {
     const dy_lex_entry *x = a, *y = b;
     if (x->kind != y->kind) return x->kind - y->kind;
@@ -350,11 +359,14 @@ static int cmp_entry(const void *a, const void *b) {
     if (c) return c;
     int sx = specificity(x), sy = specificity(y);
     if (sx != sy) return sy - sx;
+    int wx = wildcards(x), wy = wildcards(y);
+    if (wx != wy) return wx - wy;
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 dyad_status dy_lexicon_finish(dy_lexicon *lx, dyad_error *err) {
     if (lx->nents) qsort(lx->ents, lx->nents, sizeof *lx->ents, cmp_entry);
+    lx->quantity = class_find(lx, DY_STR("quantity"));
     for (size_t i = 0; i < lx->nents; i++) {
         const dy_lex_entry *e = &lx->ents[i];
         if (lx->ncameo && e->code[0] && !dy_cameo_find(lx, e->code))
@@ -555,6 +567,7 @@ dy_lexicon *dy_lexicon_new(const dyad_allocator *a) {
     if (!lx) return NULL;
     memset(lx, 0, sizeof *lx);
     lx->alloc = *a;
+    lx->quantity = -1;
     return lx;
 }
 

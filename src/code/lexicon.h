@@ -86,6 +86,7 @@ struct dy_lexicon {
     uint32_t *hslot; size_t hcap;        /* hash of (kind, lemma) → first entry + 1 */
     dy_lex_class *classes; size_t nclasses;
     dy_lex_family *fams; size_t nfams;
+    int quantity;                        /* class @quantity ("dozens", "a shipment"), or -1 */
     dy_cameo_entry *cameo; size_t ncameo; /* sorted by code */
     char *cameo_text;
     dy_plover_row *plover; size_t nplover;
