@@ -343,6 +343,7 @@ struct actx {
     size_t nw;
     bool untagged;
     bool failed;            /* the hook failed (out of memory) */
+    uint32_t anaphor_tok;   /* the token of the pronoun antecedent() resolves */
     /* the person entries the document has named so far */
     uint32_t *seen;
     size_t nseen, capseen;
@@ -398,6 +399,13 @@ static int common_surnames(actx *X, const dy_dict *d, const aw *w, const rmatch 
     return r;
 }
 
+/* Whether word w alone is no dictionary key (no alias, no surname key:
+ * those the matcher and its surname rules handle). */
+static bool no_key(const dy_dict *d, const aw *w) {
+    dy_dict_hit h[4];
+    return dy_dict_lookup(d, w->key, w->kn, h, 4) <= 0;
+}
+
 /* A titled name the dictionary does not know: remember its surname. */
 static bool saw_titled(actx *X, const aw *surname) {
     if (X->ntitled == X->captitled) {
@@ -420,7 +428,10 @@ static int32_t titled_surname(actx *X, const aw *w, size_t nw, size_t wi) {
     for (size_t i = X->ntitled; i-- > 0 && ai < 0;)
         if (X->titled[i].kn == w[wi].kn && !memcmp(X->titled[i].key, w[wi].key, w[wi].kn))
             ai = (int32_t)X->titled[i].ment;
-    if (ai < 0 || (wi + 1 < nw && first_name_here(X, &w[wi + 1])) ||
+    /* "Hamza bin Ladin" is not Usama bin Ladin: a name particle before it */
+    static const char *const particle[] = {"bin", "ibn", "bint", "al", "el", "abu", "de", "da", "di", "van",
+                                           "von", "der", "den", "du", "la", "le", NULL};
+    if (ai < 0 || (wi + 1 < nw && first_name_here(X, &w[wi + 1])) || (wi > 0 && win(&w[wi - 1], particle)) ||
         (wi > 0 && first_name_before(X, &w[wi - 1])) || upos_at(X, &w[wi]) != DY_UPOS_PROPN)
         return -1;
     return ai;
@@ -612,9 +623,86 @@ static bool compatible(const dy_mention *m, const minfo *inf, const anaphor *a, 
     return false;
 }
 
+/* Whether token t of sentence si is inside a mention of any kind. */
+static bool in_mention(const dyad_doc *doc, uint32_t si, uint32_t t) {
+    for (size_t i = doc->nment; i-- > 0;) {
+        const dy_mention *m = &doc->ments[i];
+        if (m->sent == si && t >= m->tok_start && t < m->tok_end) return true;
+    }
+    return false;
+}
+
+static bool form_lower_in(const dy_token *tk, const char *const *list) {
+    char buf[16];
+    if (tk->form.n >= sizeof buf) return false;
+    for (size_t c = 0; c < tk->form.n; c++)
+        buf[c] = (char)(tk->form.p[c] >= 'A' && tk->form.p[c] <= 'Z' ? tk->form.p[c] - 'A' + 'a' : tk->form.p[c]);
+    buf[tk->form.n] = 0;
+    for (; *list; list++)
+        if (!strcmp(buf, *list)) return true;
+    return false;
+}
+
+/* A Capitalised word (lower case after its first letter) in no mention,
+ * no weekday, month or function word. */
+static bool unknown_cap(const dyad_doc *doc, uint32_t si, uint32_t t) {
+    const dy_token *tk = &doc->toks[doc->sents[si].tok0 + t];
+    if (!(tk->flags & DY_TOK_CAP) || tk->form.n < 2) return false;
+    bool lower = false;
+    for (size_t c = 1; c < tk->form.n && !lower; c++) lower = tk->form.p[c] >= 'a' && tk->form.p[c] <= 'z';
+    return lower && !form_lower_in(tk, k_nonname) && !in_mention(doc, si, t);
+}
+
+/* Whether token t of sentence si begins a person's name the dictionary
+ * does not know, by how the sentence uses it: two or three Capitalised
+ * words (unknown_cap) after no article or preposition, then a verb of
+ * saying ("Chris Mhike said"), an apposition or a relative clause
+ * ("Blessed Mhlanga, a journalist", "Chris Mhike, who represents").  Names
+ * of places, events and bodies take an article or preposition ("at the
+ * opening of Sacred Defence Week, an annual ...").  *len: the words to
+ * skip. */
+static bool unknown_person_at(const dyad_doc *doc, uint32_t si, uint32_t t, uint32_t *len) {
+    static const char *const before[] = {"the", "a", "an", "of", "at", "in", "on", "to", "from", "for", "by",
+                                         "with", "into", "its", "their", "his", "her", NULL};
+    static const char *const say[] = {"said", "says", "told", "added", "asked", "wrote", "stated", NULL};
+    static const char *const appos[] = {"a", "an", "the", "who", NULL};
+    const dy_sentence *s = &doc->sents[si];
+    const dy_token *T = &doc->toks[s->tok0];
+    *len = 1;
+    if (!(T[t].flags & DY_TOK_CAP)) return false;
+    uint32_t n = 0;
+    while (t + n < s->ntok && n < 4 && unknown_cap(doc, si, t + n)) n++;
+    if (n) *len = n;
+    if (n < 2 || n > 3 || t + n + 1 >= s->ntok) return false;
+    if (t > 0 && (form_lower_in(&T[t - 1], before) || unknown_cap(doc, si, t - 1))) return false;
+    if (form_lower_in(&T[t + n], say)) return true;
+    return T[t + n].form.n == 1 && T[t + n].form.p[0] == ',' && form_lower_in(&T[t + n + 1], appos);
+}
+
+/* Whether a name the dictionary does not know stands between mention ai
+ * and token tok of sentence sent: a nearer antecedent of "he" or "she"
+ * that the pass cannot see ("Blessed Mhlanga, a journalist, ... Lawyers
+ * requested that he be bailed out" is not the president named before). */
+static bool unknown_name_between(const actx *X, size_t ai, uint32_t sent, uint32_t tok) {
+    const dyad_doc *doc = X->doc;
+    const dy_mention *m = &doc->ments[ai];
+    for (uint32_t si = m->sent; si <= sent && si < doc->nsent; si++) {
+        uint32_t a = si == m->sent ? m->tok_end : 0;
+        uint32_t b = si == sent ? tok : doc->sents[si].ntok;
+        for (uint32_t t = a; t < b;) {
+            uint32_t n = 1;
+            if (unknown_person_at(doc, si, t, &n) && t + n <= b) return true;
+            t += n;
+        }
+    }
+    return false;
+}
+
 /* Nearest compatible actor pushed before; -1 when none within 5 sentences.
  * An object pronoun ("him", "them") passes over the nearest candidate of its
- * own sentence when there is another: "Putin arrived and Xi greeted him". */
+ * own sentence when there is another: "Putin arrived and Xi greeted him".
+ * "he" and "she" find none past a person's name the dictionary does not
+ * know (unknown_name_between). */
 static int32_t antecedent(actx *X, const anaphor *a, uint32_t sent, bool he_she) {
     bool object = a->word[0] == 'h' ? a->word[1] == 'i' : a->word[0] == 't' && a->word[2] == 'e' && a->word[3] == 'm';
     int32_t first = -1;
@@ -625,8 +713,12 @@ static int32_t antecedent(actx *X, const anaphor *a, uint32_t sent, bool he_she)
         if (!m->code.n) continue;
         if (!compatible(m, &X->info[i], a, he_she)) continue;
         if (object && first < 0 && m->sent == sent) { first = (int32_t)i; continue; }
-        return (int32_t)i;
+        first = (int32_t)i;
+        break;
     }
+    if (first >= 0 && he_she && X->anaphor_tok != UINT32_MAX &&
+        unknown_name_between(X, (size_t)first, sent, X->anaphor_tok))
+        return -1;
     return first;
 }
 
@@ -1029,7 +1121,9 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
                  * a thing far more often than an actor */
                 if (a && weq(&w[wi], "it") && (wi + 1 >= nw || w[wi + 1].punct)) a = NULL;
             }
+            X->anaphor_tok = w[wi].tok;
             int32_t ai = a ? antecedent(X, a, si, a->word[0] == 'h' || a->word[0] == 's') : -1;
+            X->anaphor_tok = UINT32_MAX;
             /* a word the tagger does not call a pronoun is none ("IT"); its
              * tag is read only where it changes something */
             if (a && pron && (ai >= 0 || name_head_words(w, wi)) && upos_at(X, &w[wi]) &&
@@ -1263,6 +1357,12 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
         m->ent = ent;
         m->plural = plural;
         if (named && !person && !saw_titled(X, &w[w1 - 1])) return DYAD_ENOMEM;
+        /* a known person's last word as written ("Carrie Lam": "Lam said"),
+         * for names the dictionary gives no surname key (written family name
+         * first, or common) */
+        if (person && w1 - w0 >= 2 && w[w1 - 1].cas == 1 && !w[w1 - 1].punct && !w[w1 - 1].poss &&
+            !win(&w[w1 - 1], k_nonname) && no_key(d, &w[w1 - 1]) && !saw_titled(X, &w[w1 - 1]))
+            return DYAD_ENOMEM;
         /* "said Delfin Lorenzana, the Defence Secretary": a name the
          * dictionary lacks in apposition to a one-person title */
         size_t prev_w1 = k ? rm[k - 1].w1 : 0;
@@ -1301,6 +1401,7 @@ dyad_status dy_actors_find_lazy(dyad_ctx *ctx, dyad_doc *doc, dy_actors_tag_fn t
     X.first_actor = doc->nment;
     X.q_speaker = -1;
     X.q_si = UINT32_MAX - 1;
+    X.anaphor_tok = UINT32_MAX;
     X.date = doc->date.n >= 4 ? dy_dict_date(doc->date.p, doc->date.n >= 10 ? 10 : doc->date.n, false) : 0;
     if (X.date < 0) X.date = 0;
     /* a capacity for info that matches mentions already there */
