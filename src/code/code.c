@@ -405,6 +405,15 @@ static void path_add(char *path, size_t cap, const char *fmt, const char *w, siz
     path_add((P), DY_PATH_CAP, (fmt), (S)->t[tok].form.p, (S)->t[tok].form.n)
 
 /* Sources of the predicate at t (a verb); path explains how. */
+/* An adverbial clause with no marker of its own, set off from its head
+ * by a comma: ", committing to send troops", ", saying ...". */
+static bool free_adjunct(const dy_sent_view *S, int32_t t) {
+    if (S->t[t].deprel != DY_DEP_ADVCL || dy_sv_case(S, t) >= 0) return false;
+    for (int32_t c = S->first[t]; c >= 0 && c < t; c = S->next[c])
+        if (S->t[c].deprel == DY_DEP_PUNCT && dy_str_eq(S->t[c].form, DY_STR(","))) return true;
+    return false;
+}
+
 int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char *path, int depth) {
     if (t < 0 || depth > 6) return 0;
     int n = 0;
@@ -485,7 +494,10 @@ int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char
     case DY_DEP_XCOMP:
     case DY_DEP_ADVCL:
         if (k->deprel == DY_DEP_ADVCL && dy_sv_has_case(S, t, "if")) return 0;
-        if (S->entry[h] >= 0 && S->lx->ents[S->entry[h]].ctl_obj) {
+        /* object control reaches the verb's complement, not a free
+         * adjunct set off by a comma ("blaming Iran for the attack,
+         * committing to send troops": the blamer commits) */
+        if (S->entry[h] >= 0 && S->lx->ents[S->entry[h]].ctl_obj && !free_adjunct(S, t)) {
             int32_t o = dy_sv_child(S, h, DY_DEP_OBJ);
             if (o < 0) o = dy_sv_child(S, h, DY_DEP_IOBJ);
             if (o < 0) o = prep_dep(S, h, DY_STR("on"), -1);
@@ -1548,11 +1560,14 @@ static dyad_status push_event(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const d
     return DYAD_OK;
 }
 
+static bool pairs_up(const dy_sent_view *S, const cand *c);
+
 static dyad_status emit_cand(dyad_ctx *ctx, dyad_doc *doc, size_t *cap, const dy_sent_view *S,
                              const cand *c, dyad_error *err) {
     dyad_status st = DYAD_OK;
-    if (c->e->mutual && !c->recip && c->nsrc >= 2 && !c->ntgt) {
-        /* "Israel and Hamas agreed to a ceasefire" */
+    if (pairs_up(S, c) && !c->recip && c->nsrc >= 2 && !c->ntgt) {
+        /* "Israel and Hamas agreed to a ceasefire", "Greece and Turkey
+         * pledged to improve relations" */
         for (int i = 0; i < c->nsrc && !st; i++)
             for (int j = 0; j < c->nsrc && !st; j++)
                 if (i != j) st = push_event(ctx, doc, cap, S, c, c->src[i], c->src[j], err);
@@ -1928,6 +1943,15 @@ static int told_act(const dy_sent_view *S, int32_t t, cand *c, bool noun) {
  * goes on, the story's setting, not an act of the news (articles_f).
  * Protest and force only: "the US has been encouraging allies to ..."
  * tells statements the gold codes. */
+/* Conjoined sources of the frame are each other's partners: a mutual
+ * frame ("agreed"), or a frame over a reciprocal act ("pledged to improve
+ * relations", "promised to hold talks"). */
+static bool pairs_up(const dy_sent_view *S, const cand *c) {
+    if (c->e->mutual) return true;
+    return c->e->role == DY_ROLE_FAMILY && c->comp >= 0 && S->entry[c->comp] >= 0 &&
+           S->lx->ents[S->entry[c->comp]].recip;
+}
+
 /* Mention m is a role noun alone ("schools", "the media"), no word of
  * its own naming whose ("the Libyan military", "Hamas"). */
 static bool role_word_only(const dy_sent_view *S, int32_t m) {
@@ -2113,7 +2137,7 @@ static bool make_cand(const dy_sent_view *S, int32_t t, cand *c) {
              * Korean launches": conjoined parties agreeing on a cooperative
              * act are each other's partners; its topic or setting is none
              * ("X and Y agreed to impose sanctions on Z" keeps Z) */
-            if (c->e->mutual && c->nsrc >= 2 && code_root(ce->code) <= 8 && topic_targets(S, c, c->comp)) {
+            if (pairs_up(S, c) && c->nsrc >= 2 && code_root(ce->code) <= 8 && topic_targets(S, c, c->comp)) {
                 c->ntgt = 0;
                 c->tpath[0] = 0;
             }
