@@ -148,6 +148,8 @@ const char *dy_parse_model_version(const dy_parse_model *m) { return m ? m->vers
 
 const dy_tagger *dy_parse_tagger(const dy_parse_model *m) { return &m->tagger; }
 
+const dy_parser *dy_parse_parser(const dy_parse_model *m) { return &m->parser; }
+
 /* Whether word i is a regnal or ordinal Roman numeral ending a name:
  * "King Abdullah II", "Pope Leo XIV". */
 static bool regnal(const dy_parse_model *m, const dy_pword *w, size_t i) {

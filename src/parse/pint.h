@@ -337,10 +337,17 @@ typedef struct dy_parser {
                                    moves SHIFT, LEFT, RIGHT */
     dy_pw lw;                   /* split only: labels of an arc (nlab classes) */
     bool split;                 /* the model has DY_SEC_LABEL_WEIGHTS */
+    /* false (as loaded): a joint model on a packed table keeps the sums of
+     * the buffer's words and of each stack word alone for the next states
+     * (exact, see parser.c run_joint_packed); true (unit tests): every
+     * key of every state is looked up */
+    bool nokeep;
     dy_clusters clus;           /* word classes (size 0 = none) */
     uint32_t nlab;
     uint8_t lab[128];           /* label index -> deprel id */
 } dy_parser;
+/* The parser of a loaded parse model (for the unit tests). */
+const dy_parser *dy_parse_parser(const struct dy_parse_model *m);
 
 bool dy_parser_load(dy_parser *p, const dy_pm_sec *secs, size_t nsec, const char **why);
 /* Parse n words (tags set); heads (-1 = root) and deprels out.  scratch

@@ -832,6 +832,52 @@ TEST(shipped_tagger_dense_rows_give_the_same_sums) {
     dyad_model_free(m);
 }
 
+/* The shipped parser as the model loads it (packed table: the sums of the
+ * buffer's words and of each stack word alone are kept and reused, see
+ * run_joint_packed) and with every key looked up in every state (nokeep):
+ * the same trees for EWT dev's sentences, the long ones included (more
+ * words than the cache has rows). */
+TEST(shipped_parser_sums_kept_give_the_same_trees) {
+    dyad_model *m = NULL;
+    size_t n = 0;
+    char *text = shipped_model_and_dev(&m, &n);
+    if (!text) return;
+    const dy_tagger *t = dy_parse_tagger(m->parse);
+    const dy_parser *p = dy_parse_parser(m->parse);
+    CHECK(p->pw.prec != NULL && !p->split);
+    CHECK(!p->nokeep);
+    dy_parser q = *p;
+    q.nokeep = true;
+    dy_conllu c;
+    CHECK_EQ_INT(dy_conllu_parse(A, text, n, &c, NULL), DYAD_OK);
+    dy_arena ar;
+    dy_arena_init(&ar, A);
+    size_t words = 0, differ = 0, longest = 0;
+    for (size_t i = 0; i < c.ns && i < 600; i++) {
+        size_t nw = c.s[i].nw;
+        dy_str *fs = dy_arena_alloc(&ar, (nw + 1) * sizeof *fs);
+        dy_pword *pw = dy_arena_alloc(&ar, (nw + 1) * sizeof *pw);
+        int32_t *h0 = dy_arena_alloc(&ar, (nw + 1) * sizeof *h0), *h1 = dy_arena_alloc(&ar, (nw + 1) * sizeof *h1);
+        uint8_t *r0 = dy_arena_alloc(&ar, nw + 1), *r1 = dy_arena_alloc(&ar, nw + 1);
+        if (!fs || !pw || !h0 || !h1 || !r0 || !r1) break;
+        for (size_t j = 0; j < nw; j++) fs[j] = c.s[i].w[j].form;
+        CHECK(dy_pwords_init(&ar, pw, fs, nw));
+        dy_tagger_run(t, pw, nw);
+        CHECK(dy_parser_run(p, &ar, pw, nw, h0, r0));
+        CHECK(dy_parser_run(&q, &ar, pw, nw, h1, r1));
+        for (size_t j = 0; j < nw; j++) differ += h0[j] != h1[j] || r0[j] != r1[j];
+        words += nw;
+        longest = nw > longest ? nw : longest;
+        dy_arena_reset(&ar);
+    }
+    CHECK(words > 8000 && longest > 64);
+    CHECK_EQ_INT(differ, 0);
+    dy_conllu_free(A, &c);
+    dy_arena_free(&ar);
+    free(text);
+    dyad_model_free(m);
+}
+
 TEST(missing_model_names_the_file) {
     dyad_model_options o = dyad_model_options_default();
     o.load = DYAD_LOAD_PARSE;
