@@ -25,6 +25,12 @@ static const char *const COND[] = {"if", "unless", "whether", "lest", NULL};
 static const char *const REPORTEDLY[] = {"reportedly", "purportedly", "apparently", "reported", NULL};
 static const char *const ALLEGEDLY[] = {"allegedly", "supposedly", "purportedly", NULL};
 static const char *const HEDGE[] = {"possibly", "perhaps", "maybe", "potentially", "likely", NULL};
+/* nouns whose "that" clause is a claim or a report: "allegations that ...",
+ * "reports that ..." */
+static const char *const CLAIM_N[] = {"allegation", "accusation", "claim", "charge", "suggestion", "idea",
+                                      "notion", "rumor", "rumour", "speculation", "assertion", "contention",
+                                      "suspicion", "theory", "belief", NULL};
+static const char *const REPORT_N[] = {"report", "news", "word", "statement", "announcement", NULL};
 
 static void cue(char *cues, size_t cap, const char *what, const dy_sent_view *S, int32_t t) {
     if (!cues) return;
@@ -158,6 +164,17 @@ static bool governed(const dy_sent_view *S, int32_t h, int32_t cur, int d) {
     return dy_sv_complement(S, h) == cur;
 }
 
+/* A clause that opens with "that" (a mark or the relative pronoun). */
+static bool that_clause(const dy_sent_view *S, int32_t v) {
+    for (int32_t c = S->first[v]; c >= 0 && c < v; c = S->next[c])
+        if (dy_sv_lemma_is(S, c, "that")) {
+            for (int32_t k = S->first[v]; k >= 0 && k < c; k = S->next[k])
+                if (S->t[k].deprel != DY_DEP_PUNCT) return false;
+            return true;
+        }
+    return false;
+}
+
 int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, size_t cap) {
     *attr = -1;
     if (cues) cues[0] = 0;
@@ -167,6 +184,7 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
     int32_t cur = t;
     bool negated = false;   /* by a frame verb: "failed to", "stopped" */
     bool outside = false;   /* climbed out of a time adjunct ("after the raid") */
+    bool claim_noun = false; /* rep set by a claim or report noun's clause */
     for (int depth = 0; depth < 12 && cur >= 0; depth++) {
         bool h0 = hypo;
         int st = local_cues(S, cur, attr, cues, cap, &hypo);
@@ -187,6 +205,22 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
         int32_t h = S->t[cur].head;
         if (h < 0) break;
         const dy_lex_entry *he = S->entry[h] >= 0 ? &S->lx->ents[S->entry[h]] : NULL;
+        if ((d == DY_DEP_ACL || d == DY_DEP_ACL_RELCL) && rep < 0 && S->t[h].upos == DY_UPOS_NOUN &&
+            that_clause(S, cur)) {
+            /* "allegations that Russia attacked", "reports that Iran
+             * supplied drones": the clause is what the noun claims or
+             * reports (the parser often reads it as a relative clause) */
+            int k = word_in(S, h, CLAIM_N) ? DY_ST_ALLEGED : word_in(S, h, REPORT_N) ? DY_ST_REPORTED : -1;
+            if (k >= 0) {
+                rep = k;
+                claim_noun = true;
+                int32_t o = dy_sv_child(S, h, DY_DEP_NMOD_POSS);
+                rep_attr = o >= 0 ? dy_sv_actor_np(S, o) : -1;
+                cue(cues, cap, k == DY_ST_ALLEGED ? "alleged by" : "reported by", S, h);
+                cur = h;
+                continue;
+            }
+        }
         bool clausal = d == DY_DEP_CCOMP || d == DY_DEP_XCOMP || d == DY_DEP_ADVCL ||
                        d == DY_DEP_CSUBJ || d == DY_DEP_ACL;
         bool nominal = d == DY_DEP_OBJ || d == DY_DEP_OBL || d == DY_DEP_NMOD ||
@@ -244,6 +278,26 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
             case DY_ROLE_ACCUSE:
             case DY_ROLE_DENY:
                 if (nominal && he->role == DY_ROLE_SAY) break;
+                if (claim_noun) {
+                    /* "Moscow rejected allegations that ...": denied by the
+                     * subject; "officials claim to have received reports
+                     * that ...": a report the subject claims is alleged by
+                     * the subject; a claim said stays a claim */
+                    claim_noun = false;
+                    int32_t sa = subject_actor(S, h);
+                    if (he->role == DY_ROLE_DENY) {
+                        rep = DY_ST_DENIED;
+                        rep_attr = sa;
+                        cue(cues, cap, "denied by", S, h);
+                    } else if (rep == DY_ST_REPORTED) {
+                        rep = he->role == DY_ROLE_SAY ? DY_ST_REPORTED : DY_ST_ALLEGED;
+                        rep_attr = sa;
+                        cue(cues, cap, rep == DY_ST_REPORTED ? "reported by" : "alleged by", S, h);
+                    } else if (rep_attr < 0) {
+                        rep_attr = sa;
+                    }
+                    break;
+                }
                 if (rep == DY_ST_ALLEGED) {
                     /* "officials said Russia had accused Kyiv of attacking
                      * the plant": a claim only reported, the act hearsay
