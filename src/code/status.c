@@ -136,6 +136,14 @@ static bool to_clause(const dy_sent_view *S, int32_t v) {
     return to;
 }
 
+/* "the first/last/only/second ... to": the noun is the one that did it. */
+static bool ordinal_of(const dy_sent_view *S, int32_t n) {
+    static const char *const ORD[] = {"first", "last", "only", "second", "third", "latest", "next", NULL};
+    for (int32_t c = S->first[n]; c >= 0; c = S->next[c])
+        if ((S->t[c].deprel == DY_DEP_AMOD || S->t[c].deprel == DY_DEP_ADVMOD) && word_in(S, c, ORD)) return true;
+    return false;
+}
+
 /* A gerund marked by a preposition of topic: "focus [on ending]", "talk
  * [about reopening]"; not a means or a time ("by attacking", "after
  * meeting"). */
@@ -254,6 +262,14 @@ int dy_status_of(const dy_sent_view *S, int32_t t, int32_t *attr, char *cues, si
             (word_in(S, h, PLAN) || S->entry[h] >= 0)) {
             /* "plans to urge", "an attempt to mediate": intended only;
              * "talks to end the war": the talks' purpose */
+            return -1;
+        }
+        if (d == DY_DEP_ACL && to_clause(S, cur) && S->ment[h] >= 0 && S->t[h].head >= 0 &&
+            S->entry[S->t[h].head] >= 0 && !ordinal_of(S, h)) {
+            /* "trained Syrian rebels [to fight IS]", "armed militias to
+             * attack": the act the actor was made ready for, intended;
+             * not "the first country to recognise Kosovo" */
+            cue(cues, cap, "purpose of", S, S->t[h].head);
             return -1;
         }
         if (d == DY_DEP_ADVCL && !he && gerund_complement(S, cur)) {
