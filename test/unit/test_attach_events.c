@@ -170,5 +170,5 @@ TEST(event_place_from_and_time_in_own_clause_across_sentences) {
                         "next next ADJ 7 amod\n"
                         "day day NOUN 2 obl:tmod\n"
                         ". . PUNCT 2 punct\n"),
-                 "194 2019 Gaza | 143 2019 none");
+                 "194 2019 Gaza | 190 2019 none");
 }
