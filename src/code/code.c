@@ -885,8 +885,11 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
             }
         }
     }
+    /* "over" says what about ("lodged a protest with China over the
+     * detention of a Japanese citizen"): after the object's own partner */
     for (const char *const *w = TARGET_PREPS; *w; w++) {
         dy_str prep = dy_str_c(*w);
+        if (!noun && !strcmp(*w, "over")) continue;
         for (int32_t p = prep_dep(S, t, prep, -1); p >= 0; p = prep_dep(S, t, prep, p))
             if (!named_phrase(S, e, p) && (n = tgt_actors(S, p, out, max))) {
                 size_t l = strlen(path);
@@ -940,6 +943,11 @@ static int targets_rest(const dy_sent_view *S, int32_t t, const dy_lex_entry *e,
                 }
             }
     }
+    for (int32_t p = noun ? -1 : prep_dep(S, t, DY_STR("over"), -1); p >= 0; p = prep_dep(S, t, DY_STR("over"), p))
+        if (!named_phrase(S, e, p) && (n = tgt_actors(S, p, out, max))) {
+            PATH(path, "obl-over(%.*s)", S, t);
+            return n;
+        }
     /* "mediated between Hamas and Israel", "Egypt's mediation between
      * them", "called for talks between Ethiopia and Eritrea": the parties
      * (a noun with no other source took them as its sources) */
