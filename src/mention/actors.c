@@ -740,6 +740,12 @@ static dyad_status push_anaphor(actx *X, uint32_t sent, const aw *w, size_t w0, 
         dy_str code = arena_cat(&X->ctx->arena, c3, a->role);
         if (!code.p) return DYAD_ENOMEM;
         set_code(X->d, m, code, c3);
+        /* "the army" after a US official: "United States army", not the
+         * official's name */
+        const char *cn = c3[0] ? dy_dict_country_name(X->d, c3) : NULL;
+        dy_str nm = cn ? arena_cat(&X->ctx->arena, cn, " ") : DY_NULLSTR;
+        m->name = nm.p ? arena_cat(&X->ctx->arena, nm.p, a->word) : dy_str_c(a->word);
+        if (!m->name.p) return DYAD_ENOMEM;
         m->ent = DY_ENT_AGENT;
         m->plural = a->plural;
         X->info[X->doc->nment - 1].person = 0;

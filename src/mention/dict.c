@@ -604,9 +604,23 @@ static dy_dict_slot *slot_add(dy_dict *d, const char *k, size_t n) {
 
 static int cmp_c3(const void *a, const void *b) { return memcmp(a, b, 4); }
 
-bool dy_dict_is_country(const dy_dict *d, const char *code3) {
+/* by code, then file order */
+static int cmp_country(const void *a, const void *b) {
+    const dy_dict_country *x = a, *y = b;
+    int c = memcmp(x->code, y->code, 4);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static const dy_dict_country *country_find(const dy_dict *d, const char *code3) {
     char k[4] = {code3[0], code3[1], code3[2], 0};
-    return d->ncountries && bsearch(k, d->countries, d->ncountries, 4, cmp_c3) != NULL;
+    return d->ncountries ? bsearch(k, d->countries, d->ncountries, sizeof *d->countries, cmp_c3) : NULL;
+}
+
+bool dy_dict_is_country(const dy_dict *d, const char *code3) { return country_find(d, code3) != NULL; }
+
+const char *dy_dict_country_name(const dy_dict *d, const char *code3) {
+    const dy_dict_country *c = country_find(d, code3);
+    return c ? d->e[c->entry].name : NULL;
 }
 
 static const dy_dict_code *default_code(const dy_dict *d, const dy_dict_entry *e) {
@@ -730,7 +744,7 @@ static bool common_surname(const char *p, size_t n) {
 dyad_status dy_dict_compile(dy_dict *d) {
     /* countries: from state entries */
     dy_free(&d->alloc, d->countries);
-    d->countries = dy_malloc(&d->alloc, dy_mul(d->n + 1, 4));
+    d->countries = dy_malloc(&d->alloc, dy_mul(d->n + 1, sizeof *d->countries));
     if (!d->countries) return DYAD_ENOMEM;
     d->ncountries = 0;
     for (size_t i = 0; i < d->n; i++) {
@@ -740,13 +754,15 @@ dyad_status dy_dict_compile(dy_dict *d) {
         if (!dc && e->ncode) dc = &d->codes[e->code0];
         const char *c3 = e->country[0] ? e->country : (dc && strlen(dc->code) == 3 ? dc->code : NULL);
         if (!c3) continue;
-        memcpy(d->countries[d->ncountries], c3, 3);
-        d->countries[d->ncountries++][3] = 0;
+        dy_dict_country *c = &d->countries[d->ncountries++];
+        memcpy(c->code, c3, 3);
+        c->code[3] = 0;
+        c->entry = (uint32_t)i;
     }
-    qsort(d->countries, d->ncountries, 4, cmp_c3);
+    qsort(d->countries, d->ncountries, sizeof *d->countries, cmp_country);
     size_t u = 0;
     for (size_t i = 0; i < d->ncountries; i++)
-        if (!u || memcmp(d->countries[u - 1], d->countries[i], 4)) memcpy(d->countries[u++], d->countries[i], 4);
+        if (!u || memcmp(d->countries[u - 1].code, d->countries[i].code, 4)) d->countries[u++] = d->countries[i];
     d->ncountries = u;
 
     for (size_t i = 0; i < d->n; i++) {

@@ -55,6 +55,12 @@ typedef struct dy_dict_slot dy_dict_slot;
 typedef struct dy_dict_val dy_dict_val;
 typedef struct dy_dict_alias dy_dict_alias;
 
+/* A country code and its first state entry in file order (its name). */
+typedef struct dy_dict_country {
+    char code[4];
+    uint32_t entry;
+} dy_dict_country;
+
 typedef struct dy_dict {
     dyad_allocator alloc;
     dy_dict_pool *pool;
@@ -69,7 +75,7 @@ typedef struct dy_dict {
     size_t nslots, used;
     dy_dict_val *vals;
     size_t nvals, capvals;
-    char (*countries)[4];       /* sorted country codes of state entries */
+    dy_dict_country *countries; /* country codes of state entries, sorted */
     size_t ncountries;
     bool oom;
 } dy_dict;
@@ -128,6 +134,9 @@ const char *dy_dict_code_at(const dy_dict *d, const dy_dict_entry *e, int32_t da
 bool dy_dict_active(const dy_dict *d, const dy_dict_entry *e, int32_t date);
 /* Whether "ABC" is the country of some state entry. */
 bool dy_dict_is_country(const dy_dict *d, const char *code3);
+/* The name of the state with this country code ("United States" for
+ * USA), or NULL. */
+const char *dy_dict_country_name(const dy_dict *d, const char *code3);
 
 /* Date "YYYY", "YYYY-MM" or "YYYY-MM-DD" → yyyymmdd (first day when cut);
  * with end=true, the first day after the period (so ranges are half-open).
