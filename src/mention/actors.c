@@ -1330,6 +1330,22 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             }
             char cc[4] = {0};
             memcpy(cc, c3, c3[0] ? 3 : 0);
+            /* "US Iran envoy Brian Hook", "White House Russia adviser Fiona
+             * Hill": a state's or its body's name right before names whom
+             * the role serves; the state named in between (its name, not a
+             * demonym: "Turkey Syrian rebels" stays SYRREB) is its brief */
+            const dy_mention *pv = doc->nment > first ? &doc->ments[doc->nment - 1] : NULL;
+            dy_str mtext = {doc->text.p + w[w0].cs, w[rm[k].w1 - 1].ce - w[w0].cs};
+            if (mod && pv && pv->sent == si && pv->tok_end == w[w0].tok && !former && pv->country.n == 3 &&
+                dy_str_ieq(mtext, dy_str_c(mod->name)) &&
+                !pv->pronoun && (pv->ent == DY_ENT_STATE || pv->ent == DY_ENT_AGENT) && cc[0] &&
+                memcmp(pv->country.p, cc, 3)) {
+                memcpy(cc, pv->country.p, 3);
+                mod = NULL;
+                const char *cn = dy_dict_country_name(d, cc);
+                dy_str nm2 = cn ? arena_cat(A, cn, " ") : DY_NULLSTR;
+                name = nm2.p ? arena_cat(A, nm2.p, agent->name) : dy_str_c(agent->name);
+            }
             if (former && (agent->person == 1)) ac = "ELI";
             /* a people has no government: "Kurdish leaders" are the Kurds (KUR) */
             if (mod && mod->type == DY_DT_STATE && mod->plural && !strcmp(ac, "GOV")) ac = "";
@@ -1338,7 +1354,7 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             if (mod) {
                 dy_str nm2 = arena_cat(A, mod->name, " ");
                 name = nm2.p ? arena_cat(A, nm2.p, agent->name) : DY_NULLSTR;
-            } else {
+            } else if (!name.p) {
                 name = dy_str_c(agent->name);
             }
             ent = DY_ENT_AGENT;
