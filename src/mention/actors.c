@@ -1253,8 +1253,10 @@ static dyad_status do_sentence(actx *X, uint32_t si) {
             const dy_dict_entry *n = &d->e[rm[kk].entry];
             const char *c1 = d->codes[agent->code0].code, *c2 = d->codes[n->code0].code;
             /* the first word names the body ("police officers" → COP) except
-             * that government soldiers are the military */
-            if (!strcmp(c1, "GOV") && !strcmp(c2, "MIL")) agent = n;
+             * that government soldiers are the military, and a rights group
+             * or aid body is that whatever its field ("media rights
+             * organizations", "health aid agencies" → HRI, NGO) */
+            if ((!strcmp(c1, "GOV") && !strcmp(c2, "MIL")) || !strcmp(c2, "HRI") || !strcmp(c2, "NGO")) agent = n;
             lead = agent;
             w1 = rm[kk].w1;
             head = w1 - 1;
