@@ -404,7 +404,6 @@ static void path_add(char *path, size_t cap, const char *fmt, const char *w, siz
 #define PATH(P, fmt, S, tok) \
     path_add((P), DY_PATH_CAP, (fmt), (S)->t[tok].form.p, (S)->t[tok].form.n)
 
-/* Sources of the predicate at t (a verb); path explains how. */
 /* An adverbial clause with no marker of its own, set off from its head
  * by a comma: ", committing to send troops", ", saying ...". */
 static bool free_adjunct(const dy_sent_view *S, int32_t t) {
@@ -414,6 +413,7 @@ static bool free_adjunct(const dy_sent_view *S, int32_t t) {
     return false;
 }
 
+/* Sources of the predicate at t (a verb); path explains how. */
 int dy_sv_subjects(const dy_sent_view *S, int32_t t, int32_t *out, int max, char *path, int depth) {
     if (t < 0 || depth > 6) return 0;
     int n = 0;
@@ -1946,11 +1946,6 @@ static int told_act(const dy_sent_view *S, int32_t t, cand *c, bool noun) {
     return 0;
 }
 
-/* "The RSF has been fighting the SAF", "Hongkongers have been protesting
- * since early June": a present perfect progressive tells a state that
- * goes on, the story's setting, not an act of the news (articles_f).
- * Protest and force only: "the US has been encouraging allies to ..."
- * tells statements the gold codes. */
 /* Conjoined sources of the frame are each other's partners: a mutual
  * frame ("agreed"), or a frame over a reciprocal act ("pledged to improve
  * relations", "promised to hold talks"). */
@@ -1995,6 +1990,11 @@ static bool topic_targets(const dy_sent_view *S, const cand *c, int32_t p) {
     return c->ntgt > 0;
 }
 
+/* "The RSF has been fighting the SAF", "Hongkongers have been protesting
+ * since early June": a present perfect progressive tells a state that
+ * goes on, the story's setting, not an act of the news (articles_f).
+ * Protest and force only: "the US has been encouraging allies to ..."
+ * tells statements the gold codes. */
 static bool standing_state(const dy_sent_view *S, int32_t t) {
     if (S->t[t].upos != DY_UPOS_VERB || !xpos_is(&S->t[t], "VBG")) return false;
     bool been = false, have = false;
