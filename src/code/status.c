@@ -175,11 +175,7 @@ static bool governed(const dy_sent_view *S, int32_t h, int32_t cur, int d) {
 /* A clause that opens with "that" (a mark or the relative pronoun). */
 static bool that_clause(const dy_sent_view *S, int32_t v) {
     for (int32_t c = S->first[v]; c >= 0 && c < v; c = S->next[c])
-        if (dy_sv_lemma_is(S, c, "that")) {
-            for (int32_t k = S->first[v]; k >= 0 && k < c; k = S->next[k])
-                if (S->t[k].deprel != DY_DEP_PUNCT) return false;
-            return true;
-        }
+        if (S->t[c].deprel != DY_DEP_PUNCT) return dy_sv_lemma_is(S, c, "that");
     return false;
 }
 

@@ -1066,8 +1066,7 @@ static dyad_status quote_speakers(actx *X, uint32_t si, const aw *w, size_t nw, 
                 int32_t r = mention_at(X, first, w, nw, i + 1, 0);
                 dy_mention *rm = r >= 0 ? &X->doc->ments[r] : NULL;
                 dy_str c3 = X->doc->ments[sp].country;
-                if (rm && rm->ent == DY_ENT_AGENT && !rm->country.n && rm->role.n && c3.n == 3 &&
-                    rm->tok_start == w[i + 1].tok) {
+                if (rm && rm->ent == DY_ENT_AGENT && !rm->country.n && rm->role.n && c3.n == 3) {
                     char cc[4] = {c3.p[0], c3.p[1], c3.p[2], 0}, role[8] = "";
                     snprintf(role, sizeof role, "%.*s", (int)rm->role.n, rm->role.p);
                     dy_str code = arena_cat(&X->ctx->arena, cc, role);
